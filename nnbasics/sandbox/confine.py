@@ -1,0 +1,110 @@
+"""What the worker does to itself before it runs student code: limits and confinement.
+
+- resource limits: address space (memory cap), file size, no core dumps;
+- no network: a fresh, empty network namespace (``unshare``);
+- files: Landlock lets it read only its submission folder and the Python installation,
+  and write only its scratch folder.
+
+Each step reports whether it worked; the grading process warns loudly when one did not.
+"""
+
+import ctypes
+import os
+import resource
+import sys
+
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWNET = 0x40000000
+
+# Read-only system locations a Python process with numpy needs (shared libraries, CPU
+# facts numpy/OpenBLAS read, device nodes).
+SYSTEM_READ = ["/usr", "/lib", "/lib64", "/etc", "/proc/cpuinfo", "/proc/meminfo",
+               "/sys/devices/system/cpu", "/dev/null", "/dev/urandom", "/dev/zero"]
+
+
+def _set_limit(kind: int, value: int) -> None:
+    soft, hard = resource.getrlimit(kind)
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(kind, (value, value if hard == resource.RLIM_INFINITY else hard))
+
+
+def limit_cpu(seconds: int) -> None:
+    """A CPU-time backstop for a forked exercise (the wall-clock limit is the parent's)."""
+    _set_limit(resource.RLIMIT_CPU, max(1, int(seconds)))
+
+
+def _unshare_network() -> str:
+    libc = ctypes.CDLL(None, use_errno=True)
+    # A new user namespace first: it also drops every capability over the rest of the
+    # machine (a root grader's worker cannot ptrace or signal the grading process).
+    for flags in (CLONE_NEWUSER | CLONE_NEWNET, CLONE_NEWNET):
+        if libc.unshare(flags) == 0:
+            return "ok"
+    return f"unavailable ({os.strerror(ctypes.get_errno())})"
+
+
+def _python_paths() -> list[str]:
+    """Where the interpreter and installed packages live, never the course folder."""
+    import site
+    import sysconfig
+
+    paths = {sys.base_prefix, sys.base_exec_prefix}
+    paths.update(sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib"))
+    paths.update(site.getsitepackages())
+    return sorted({os.path.realpath(p) for p in paths if os.path.exists(p)} | {p for p in paths if os.path.exists(p)})
+
+
+def _landlock(read: list[str], write: list[str]) -> str:
+    try:
+        import landlock
+        from landlock.plumbing import FSAccess
+    except ImportError:
+        return "unavailable (the landlock package is not installed)"
+    # landlock 1.0.0.dev5 reads a stale errno as failure: clear it before every call.
+    def clean(call, *args, **kwargs):
+        ctypes.set_errno(0)
+        return call(*args, **kwargs)
+
+    try:
+        ruleset = clean(landlock.Ruleset)
+        readable = FSAccess.READ_FILE | FSAccess.READ_DIR | FSAccess.EXECUTE
+        for path in read:
+            if os.path.exists(path):
+                rules = readable if os.path.isdir(path) else FSAccess.READ_FILE | FSAccess.EXECUTE
+                clean(ruleset.allow, path, rules=rules)
+        for path in write:
+            clean(ruleset.allow, path, rules=FSAccess.all())
+        clean(ruleset.allow, "/dev/null", rules=FSAccess.WRITE_FILE | FSAccess.READ_FILE)
+        clean(ruleset.apply)
+    except Exception as error:  # kernel without Landlock, seccomp refusing it, ...
+        return f"unavailable ({type(error).__name__}: {error})"
+    return "ok"
+
+
+def prepare(settings: dict) -> dict:
+    """Limit, pre-import, confine; return what took effect."""
+    os.chdir(settings["folder"])
+    os.environ.update(HOME=settings["scratch"], TMPDIR=settings["scratch"], MPLBACKEND="Agg",
+                      OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    sys.path.append(settings["folder"])  # a kernel can import modules beside its notebook
+    _set_limit(resource.RLIMIT_CORE, 0)
+    _set_limit(resource.RLIMIT_FSIZE, settings["file_limit"])
+
+    import numpy  # noqa: F401 - imported before confinement, and before the memory cap
+    if settings.get("matplotlib", True):
+        import matplotlib.font_manager  # noqa: F401 - its cache is read once, here
+        import matplotlib.pyplot  # noqa: F401
+
+    _set_limit(resource.RLIMIT_AS, settings["memory_limit"])
+    # Output written straight to the file descriptors (C code, os.write) goes nowhere.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    status = {"network": _unshare_network() if settings.get("isolate", True) else "off"}
+    if settings.get("isolate", True):
+        read = [settings["folder"], *_python_paths(), *SYSTEM_READ]
+        status["files"] = _landlock(read, [settings["scratch"]])
+    else:
+        status["files"] = "off"
+    return status

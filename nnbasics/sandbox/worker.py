@@ -1,0 +1,148 @@
+"""The student-side process: runs a notebook's cells, then serves graders one exercise at a time.
+
+Started by ``nnbasics.sandbox.client.Sandbox`` as
+``python -I -m nnbasics.sandbox.worker <control fd> <settings json>``. It confines itself
+(``confine.py``) before it runs any student code, executes cells on request (streaming
+their outputs back), and for each exercise forks a child that answers the
+``selfcheck.Server`` protocol on a socket the grading process hands over. Forking from the
+executed notebook gives every exercise the same fresh state and makes a hung or crashed
+exercise cost nothing but that child.
+"""
+
+import ast
+import io
+import json
+import linecache
+import os
+import signal
+import socket
+import sys
+import traceback
+import warnings
+
+from nnbasics.sandbox import confine, wire
+
+
+class BoundedText(io.TextIOBase):
+    """A text stream that keeps the first ``limit`` characters and counts the rest."""
+
+    def __init__(self, limit: int):
+        self.limit, self.parts, self.size, self.dropped = limit, [], 0, 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text) -> int:
+        text = str(text)
+        room = self.limit - self.size
+        if room > 0:
+            self.parts.append(text[:room])
+            self.size += min(room, len(text))
+        self.dropped += max(0, len(text) - max(room, 0))
+        return len(text)
+
+    def getvalue(self) -> str:
+        text = "".join(self.parts)
+        if self.dropped:
+            text += f"\n... (출력 {self.dropped}자 생략: output truncated)\n"
+        return text
+
+
+class _IPythonStub:
+    """``get_ipython()`` for cells that used magics: magics do nothing outside Jupyter."""
+
+    def run_line_magic(self, *args, **kwargs):
+        return None
+
+    run_cell_magic = system = getoutput = run_line_magic
+
+
+def run_cell(source: str, namespace: dict, name: str, output_limit: int) -> list:
+    """Execute one cell like a kernel would; return its nbformat outputs."""
+    filename = f"<cell {name}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    out, err = BoundedText(output_limit), BoundedText(output_limit)
+    outputs, result = [], None
+    sys.stdout, sys.stderr = out, err
+    try:
+        tree = ast.parse(source, filename)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        exec(compile(tree, filename, "exec"), namespace)
+        if last is not None:
+            value = eval(compile(ast.Expression(last.value), filename, "eval"), namespace)
+            if value is not None:
+                result = repr(value)[:output_limit]
+    except BaseException as error:  # noqa: BLE001 - a cell may raise anything, even SystemExit
+        frames = traceback.extract_tb(error.__traceback__)
+        cell_frames = traceback.StackSummary.from_list([f for f in frames if f.filename != __file__])
+        text = "".join(cell_frames.format()) + "".join(traceback.format_exception_only(error))
+        error_output = {"output_type": "error", "ename": type(error).__name__,
+                        "evalue": str(error)[:output_limit], "traceback": [text[-output_limit:]]}
+    else:
+        error_output = None
+    finally:
+        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    for stream, name_ in ((out, "stdout"), (err, "stderr")):
+        text = stream.getvalue()
+        if text:
+            outputs.append({"output_type": "stream", "name": name_, "text": text})
+    if result is not None:
+        outputs.append({"output_type": "execute_result", "data": {"text/plain": result},
+                        "metadata": {}, "execution_count": None})
+    if error_output:
+        outputs.append(error_output)
+    return outputs
+
+
+def serve_exercise(sock: socket.socket, namespace: dict, cpu_seconds: int) -> None:
+    """In a forked child: answer grader requests until the grading process hangs up."""
+    from nnbasics.release_kit.selfcheck import Server
+
+    confine.limit_cpu(cpu_seconds)
+    sys.stdout = sys.stderr = BoundedText(0)  # nothing a student prints reaches the grader
+    server = Server(namespace)
+    while True:
+        try:
+            request = wire.recv(sock)
+        except (wire.ChannelClosed, OSError):
+            return
+        try:
+            wire.send(sock, server.handle(request))
+        except Exception as error:  # an answer that cannot be encoded or sent
+            wire.send(sock, {"raised": [type(error).__name__, "결과를 보낼 수 없어요"]})
+
+
+def main() -> None:
+    control = socket.socket(fileno=int(sys.argv[1]))
+    settings = json.loads(sys.argv[2])
+    status = confine.prepare(settings)  # limits, imports, then the confinement itself
+    namespace = {"__name__": "__main__", "__builtins__": __builtins__, "get_ipython": _IPythonStub}
+    warnings.simplefilter("default")
+    wire.send(control, {"ready": status})
+    while True:
+        try:
+            command = wire.recv(control)
+        except (wire.ChannelClosed, OSError):
+            return
+        if command["cmd"] == "exec":
+            for cell in command["cells"]:
+                wire.send(control, {"started": cell["index"]})
+                outputs = run_cell(cell["source"], namespace, cell["name"], settings["output_limit"])
+                wire.send(control, {"cell": cell["index"], "outputs": outputs})
+            wire.send(control, {"done": True})
+        elif command["cmd"] == "fork":
+            _, fds, _, _ = socket.recv_fds(control, 1, 1)
+            pid = os.fork()
+            if pid == 0:
+                control.close()
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                serve_exercise(socket.socket(fileno=fds[0]), namespace, command["cpu_seconds"])
+                os._exit(0)
+            os.close(fds[0])
+            wire.send(control, {"forked": pid})
+            _, code = os.waitpid(pid, 0)
+            wire.send(control, {"exited": code})
+
+
+if __name__ == "__main__":
+    main()
