@@ -1,0 +1,43 @@
+"""nbgrader configuration of the nn-basics course.
+
+The project's grading machinery plugs in through nbgrader's own extension points, so
+`nbgrader generate_assignment`, `autograde`, `generate_feedback` and `export` work as usual.
+"""
+
+from nbconvert.preprocessors import ClearMetadataPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
+)
+
+from nnbasics.nbgrader_ext.sandboxed_autograde import SandboxedAutograde
+
+c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+
+c.CourseDirectory.course_id = "nn-basics"
+c.CourseDirectory.root = "."
+c.CourseDirectory.solution_directory = "solutions"
+# The self-check files are symlinks into nnbasics/release_kit/; nbgrader copies their contents.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".pytest_cache"]
+
+c.ClearSolutions.code_stub = {"python": "# 여기에 코드를 작성하세요 (YOUR CODE HERE)\nraise NotImplementedError()"}
+
+# Deleted or retyped test cells come back from the source notebook.
+c.OverwriteCells.add_missing_cells = True
+
+# Student code runs in a sandboxed process and hidden pytest graders score the test
+# cells (nnbasics/nbgrader_ext/sandboxed_autograde.py); no Jupyter kernel is started.
+c.Autograde.autograde_preprocessors = [
+    SandboxedAutograde,
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]
+c.SandboxedAutograde.exercise_seconds = 10.0
+c.SandboxedAutograde.memory_limit = 2 * 2**30

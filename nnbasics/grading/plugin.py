@@ -1,0 +1,116 @@
+"""The pytest plugin that hidden graders run under (fixtures ``student``, ``reference``, ``rng``).
+
+One ``GradingPlugin`` is registered per graded notebook. It gives each grader module a
+fresh fork of the student's executed notebook (``student``), the reference solution
+(``reference``), a per-student seeded generator (``rng``), and records every test's
+outcome in student terms for the feedback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+import numpy as np
+import pytest
+
+from nnbasics.release_kit.selfcheck import CheckFailure, ExerciseAborted, first_line
+
+
+@dataclasses.dataclass
+class TestResult:
+    name: str           # the grader test's function name
+    description: str    # its docstring's first line: the property in student terms
+    weight: float
+    passed: bool
+    message: str = ""   # on failure: what was expected and what was got
+    seed: int | None = None
+
+
+@dataclasses.dataclass
+class ModuleResult:
+    tests: list[TestResult] = dataclasses.field(default_factory=list)
+    aborted: str | None = None   # a limit the student's code broke: the exercise scores 0
+
+    @property
+    def fraction(self) -> float:
+        total = sum(t.weight for t in self.tests)
+        if self.aborted or total == 0:
+            return 0.0
+        return sum(t.weight for t in self.tests if t.passed) / total
+
+
+def seed_for(secret: str, student_id: str, test_id: str) -> int:
+    """Inputs differ between students (no shared hard-coded answers) but are reproducible."""
+    digest = hashlib.sha256(f"{secret}\0{student_id}\0{test_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "little")
+
+
+class GradingPlugin:
+    def __init__(self, sandbox, reference, *, secret: str, student_id: str):
+        self.sandbox = sandbox
+        self._reference = reference
+        self.secret = secret
+        self.student_id = student_id
+        self.results: dict[str, ModuleResult] = {}
+        self.internal_errors: list[str] = []   # tracebacks of grader bugs, for the instructor's log
+
+    # -- fixtures
+
+    @pytest.fixture(scope="module")
+    def student(self, request):
+        result = self.results.setdefault(request.path.stem, ModuleResult())
+        with self.sandbox.exercise() as student:
+            yield student
+            result.aborted = student._transport.aborted
+
+    @pytest.fixture(scope="session")
+    def reference(self):
+        return self._reference
+
+    @pytest.fixture
+    def rng(self, request):
+        seed = seed_for(self.secret, self.student_id, request.node.nodeid)
+        request.node.user_properties.append(("seed", seed))
+        return np.random.default_rng(seed)
+
+    # -- hooks
+
+    def pytest_configure(self, config):
+        config.addinivalue_line("markers", "weight(w): this grader test's share of its test cell's points")
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        outcome = yield
+        report = outcome.get_result()
+        marker = item.get_closest_marker("weight")
+        report.user_properties.extend([
+            ("weight", float(marker.args[0]) if marker else 1.0),
+            ("description", first_line(item.function)),
+        ])
+        if call.excinfo is not None:
+            report.user_properties.append(("message", _student_message(call.excinfo)))
+            if not call.excinfo.errisinstance(CheckFailure):
+                self.internal_errors.append(f"{item.nodeid}:\n{call.excinfo.getrepr(style='short')}")
+
+    def pytest_runtest_logreport(self, report):
+        if report.when == "call" or report.failed:
+            props = dict(report.user_properties)
+            module = self.results.setdefault(Path(report.fspath).stem, ModuleResult())
+            existing = [t for t in module.tests if t.name == report.head_line]
+            if existing:  # a teardown failure after a pass
+                existing[0].passed = existing[0].passed and report.passed
+                return
+            module.tests.append(TestResult(
+                name=report.head_line, description=props.get("description", report.head_line),
+                weight=props.get("weight", 1.0), passed=report.passed,
+                message=props.get("message", ""), seed=props.get("seed")))
+
+
+def _student_message(excinfo) -> str:
+    """What a student may read about a failure: a CheckFailure's text, else only its kind."""
+    if excinfo.errisinstance(CheckFailure):
+        return str(excinfo.value)
+    # A grader raised something else: the student's answer had a type or shape the check
+    # did not foresee. Never show grader code or inputs; name the exception only.
+    return f"결과를 검사할 수 없었어요 ({excinfo.typename}). 반환값의 type 과 shape 을 확인하세요"

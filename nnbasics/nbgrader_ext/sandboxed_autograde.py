@@ -1,0 +1,136 @@
+"""SandboxedAutograde: nbgrader's Execute step, replaced.
+
+Registered in ``c.Autograde.autograde_preprocessors`` in place of ``Execute``. For one
+submitted notebook it
+
+1. runs the student's code cells (everything but the test cells) in a sandboxed
+   process and stores their outputs, like a kernel would;
+2. runs the hidden pytest graders ``grader_tests/<assignment>/test_*.py`` in this
+   process against that student process;
+3. writes each test cell's outputs itself: the feedback lines, then the score as the
+   cell's only ``execute_result``, which nbgrader's ``SaveAutoGrades`` records.
+
+Test cells are never executed, so nothing the student's code prints, patches or tags can
+change a score.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from nbgrader.preprocessors.base import NbGraderPreprocessor
+from nbformat import NotebookNode, from_dict
+from traitlets import Bool, Float, Integer, Unicode
+
+from nnbasics.grading.plugin import ModuleResult
+from nnbasics.grading.reference import load_reference
+from nnbasics.grading.run import run_graders
+from nnbasics.sandbox.client import Limits, Sandbox
+
+_warned_isolation = False
+
+
+def is_test_cell(cell) -> bool:
+    meta = cell.metadata.get("nbgrader", {})
+    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def _ipython_to_python(source: str) -> str:
+    """Turn magics (``%matplotlib inline``) into calls the worker's stub ignores."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    try:
+        return TransformerManager().transform_cell(source)
+    except Exception:  # leave it as is: the cell's SyntaxError is the student's to see
+        return source
+
+
+def feedback_text(result: ModuleResult, points: float, max_points: float) -> str:
+    passed = sum(t.passed for t in result.tests)
+    lines = [f"채점 결과(hidden grader tests): {passed}/{len(result.tests)} 통과 → "
+             f"{points:g}/{max_points:g}점"]
+    if result.aborted:
+        lines.append(f"  ✗ 이 문제는 0점이에요: {result.aborted}")
+    for test in result.tests:
+        lines.append(f"  {'✓' if test.passed else '✗'} {test.description}")
+        if not test.passed and test.message:
+            lines.append(f"      → {test.message}")
+    if not result.tests:
+        lines.append("  (이 문제의 채점 검사를 실행하지 못했어요)")
+    return "\n".join(lines) + "\n"
+
+
+class SandboxedAutograde(NbGraderPreprocessor):
+    """Execute the student's cells in a sandbox and score test cells with hidden pytest graders."""
+
+    grader_directory = Unicode(
+        "grader_tests", help="Folder (relative to the course root) with one folder of grader modules "
+                             "per assignment: grader_tests/<assignment>/test_<name>.py").tag(config=True)
+    source_directory = Unicode(
+        "source", help="nbgrader's source folder, where the reference notebooks are").tag(config=True)
+    secret_file = Unicode(
+        ".grading_secret", help="File (made on first use, keep it private) whose contents seed the "
+                                "graders' random inputs per student").tag(config=True)
+    exercise_seconds = Float(10.0, help="Time limit for all calls of one exercise's graders").tag(config=True)
+    cell_seconds = Float(30.0, help="Time limit for one notebook cell").tag(config=True)
+    memory_limit = Integer(2 * 2**30, help="Address-space cap of student code, in bytes").tag(config=True)
+    output_chars = Integer(10_000, help="Characters kept of each cell's stdout and stderr").tag(config=True)
+    isolate = Bool(True, help="Confine student code (no network, Landlock file rules)").tag(config=True)
+
+    def limits(self) -> Limits:
+        return Limits(exercise_seconds=self.exercise_seconds, cell_seconds=self.cell_seconds,
+                      memory_bytes=self.memory_limit, output_chars=self.output_chars, isolate=self.isolate)
+
+    def secret(self) -> str:
+        path = Path(self.secret_file)
+        if not path.exists():
+            path.write_text(secrets.token_hex(16))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+    def preprocess(self, nb: NotebookNode, resources: dict):
+        info = resources["nbgrader"]
+        assignment, notebook_id = info["assignment"], info["notebook"]
+        code_cells = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+        with Sandbox(resources["metadata"]["path"], self.limits()) as sandbox:
+            self._warn_if_unconfined(sandbox.status)
+            outputs = sandbox.execute([
+                {"index": i, "name": c.metadata.get("nbgrader", {}).get("grade_id") or str(i),
+                 "source": _ipython_to_python(c.source)}
+                for i, c in code_cells if not is_test_cell(c)])
+            for i, cell in code_cells:
+                cell.outputs = [from_dict(o) for o in outputs.get(i, [])]
+                cell.execution_count = None
+            tests = [c for _, c in code_cells if is_test_cell(c)]
+            if tests:
+                self._grade(sandbox, tests, assignment, notebook_id, info["student"])
+        return nb, resources
+
+    def _grade(self, sandbox, cells, assignment: str, notebook_id: str, student_id: str) -> None:
+        folder = Path(self.grader_directory) / assignment
+        modules = [folder / f"{c.metadata.nbgrader.grade_id}.py" for c in cells]
+        missing = [m for m in modules if not m.exists()]
+        if missing:
+            raise FileNotFoundError(f"test cells without a grader module: {[str(m) for m in missing]}")
+        reference = load_reference(Path(self.source_directory) / assignment / f"{notebook_id}.ipynb")
+        results = run_graders(sandbox, modules, reference, secret=self.secret(), student_id=student_id,
+                              log=self.log)
+        for cell, module in zip(cells, modules, strict=True):
+            result = results[module.stem]
+            max_points = float(cell.metadata.nbgrader["points"])
+            points = round(max_points * result.fraction, 4)
+            cell.outputs = [
+                from_dict({"output_type": "stream", "name": "stdout",
+                           "text": feedback_text(result, points, max_points)}),
+                from_dict({"output_type": "execute_result", "execution_count": None, "metadata": {},
+                           "data": {"text/plain": repr(points)}}),
+            ]
+
+    def _warn_if_unconfined(self, status: dict) -> None:
+        global _warned_isolation
+        weak = {k: v for k, v in status.items() if v != "ok"}
+        if weak and not _warned_isolation:
+            _warned_isolation = True
+            self.log.warning("!!! Student code is NOT fully confined on this machine: %s. Grading goes on; "
+                             "see the README's security model.", weak)
