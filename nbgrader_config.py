@@ -41,3 +41,4 @@ c.Autograde.autograde_preprocessors = [
 ]
 c.SandboxedAutograde.exercise_seconds = 10.0
 c.SandboxedAutograde.memory_limit = 2 * 2**30
+c.Autograde.exporter_class = 'nnbasics.nbgrader_ext.tolerant_exporter.TolerantNotebookExporter'

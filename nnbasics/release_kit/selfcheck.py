@@ -75,10 +75,10 @@ def describe(value) -> str:
     if isinstance(value, np.ndarray):
         with np.printoptions(precision=6, threshold=12, edgeitems=3, linewidth=100):
             text = f"array({np.array2string(value, separator=', ')}, dtype={value.dtype})"
-    elif isinstance(value, (bool, int, float, complex, np.generic, type(None))):
+    elif isinstance(value, (np.generic, type(None))):
         text = repr(value)
-    elif isinstance(value, (list, tuple, dict)):
-        text = repr(value)
+    elif isinstance(value, (bool, int, float, complex, list, tuple, dict)):
+        text = f"{type(value).__name__} {value!r}"
     else:
         text = type(value).__name__
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."

@@ -18,7 +18,6 @@ import signal
 import socket
 import sys
 import traceback
-import warnings
 
 from nnbasics.sandbox import confine, wire
 
@@ -117,7 +116,6 @@ def main() -> None:
     settings = json.loads(sys.argv[2])
     status = confine.prepare(settings)  # limits, imports, then the confinement itself
     namespace = {"__name__": "__main__", "__builtins__": __builtins__, "get_ipython": _IPythonStub}
-    warnings.simplefilter("default")
     wire.send(control, {"ready": status})
     while True:
         try:

@@ -1,0 +1,35 @@
+"""`nnbasics`: the course's command line (run in the course folder)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from nnbasics.nbgrader_run import nbgrader_env
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="nnbasics", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    grade = commands.add_parser("autograde", help="check and autograde every submission of an assignment")
+    grade.add_argument("assignment")
+    commands.add_parser("demo", help="release the course and grade a sample class end to end (demo/)")
+    args = parser.parse_args(argv)
+    root = Path.cwd()
+    os.environ["PATH"] = nbgrader_env()["PATH"]  # nbgrader's gradebook needs `alembic` on PATH
+    if not (root / "nbgrader_config.py").exists():
+        parser.error("run this in the course folder (where nbgrader_config.py is)")
+    if args.command == "demo":
+        from nnbasics import demo
+
+        return demo.main(root)
+    from nnbasics import batch
+
+    outcomes = batch.autograde(root, args.assignment, log=root / "autograde.log")
+    return 0 if outcomes else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Do the layered checks and the student protocol say the right thing?"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nnbasics.release_kit.selfcheck import (
+    CheckFailure,
+    Student,
+    Unsupported,
+    decode,
+    encode,
+    exercise_of,
+    expect_array,
+    expect_int,
+    expect_unchanged,
+)
+
+
+def fails(call, *fragments):
+    with pytest.raises(CheckFailure) as info:
+        call()
+    for fragment in fragments:
+        assert fragment in str(info.value), str(info.value)
+    return str(info.value)
+
+
+def test_expect_array_stops_at_the_first_layer_that_fails():
+    fails(lambda: expect_array([1.0, 2.0], np.array([1.0, 2.0]), what="out"), "np.ndarray", "list")
+    fails(lambda: expect_array(np.zeros(3), np.zeros((1, 3)), what="out"), "(1, 3)", "(3,)")
+    fails(lambda: expect_array(np.array([True]), np.array([1]), what="out", dtype="int"), "bool")
+    fails(lambda: expect_array(np.array([np.nan]), np.array([1.0]), what="out"), "NaN")
+    message = fails(lambda: expect_array(np.array([1.0, 2.5]), np.array([1.0, 2.0]), what="out"), "0.5")
+    assert "위치 (1,)" in message
+
+
+def test_expect_array_accepts_equal_values_within_tolerance():
+    expect_array(np.array([0.1 + 0.2]), np.array([0.3]), what="out", dtype="float")
+    expect_array(np.float64(2.0), 2.0, what="out")
+
+
+def test_expect_int_rejects_bools_and_floats():
+    fails(lambda: expect_int(True, 1, what="AND(1, 1)"), "bool")
+    fails(lambda: expect_int(1.0, 1, what="AND(1, 1)"), "float")
+    expect_int(np.int64(1), 1, what="AND(1, 1)")
+
+
+def test_expect_unchanged_reports_a_modified_input():
+    fails(lambda: expect_unchanged(np.array([0.0]), np.array([-1.0]), what="relu 의 입력"), "바뀌었어요")
+
+
+def test_codec_round_trips_plain_data_and_refuses_objects():
+    value = {"a": np.arange(6).reshape(2, 3), "b": (1, 2.5, None, "x"), "c": [np.float32(1.5), True, 1j]}
+    back = decode(encode(value))
+    assert back["a"].dtype == value["a"].dtype and np.array_equal(back["a"], value["a"])
+    assert back["b"] == value["b"] and back["c"][0].dtype == np.float32 and back["c"][2] == 1j
+    with pytest.raises(Unsupported):
+        encode(np.array([object()]))
+    with pytest.raises(Unsupported):
+        decode({"$array": "|O", "shape": [1], "data": ""})
+    with pytest.raises(Unsupported):
+        decode({"$array": "<f8", "shape": [100], "data": ""})
+
+
+def test_student_calls_return_copies_and_proxies():
+    namespace = {}
+    exec("import numpy as np\n"
+         "class P:\n    def fit(self, x):\n        self.w = x * 2\n        return self\n"
+         "def relu(x):\n    x[x < 0] = 0\n    return x\n"
+         "def boom():\n    raise ValueError('nope')\n", namespace)
+    student = Student.local(namespace)
+    p = student.P()
+    assert p.fit(np.ones(2)) is p and np.array_equal(p.w, [2, 2])
+    handle = student.put(np.array([-1.0, 1.0]))
+    student.relu(handle)
+    assert np.array_equal(student.get(handle), [0.0, 1.0])
+    fails(lambda: student.boom(), "boom", "ValueError: nope")
+    fails(lambda: student.missing, "missing 이(가) 정의되지 않았어요")
+
+
+def test_student_functions_close_over_handles():
+    student = Student.local({})
+    x = student.put(np.array([3.0, 4.0]))
+    f = student.function("lambda _: float(np.sum(x ** 2))", x=x)
+    assert f(None) == 25.0
+
+
+def test_a_check_belongs_to_the_longest_matching_exercise_name():
+    names = ["sigmoid", "sigmoid_grad", "softmax"]
+    assert exercise_of("test_sigmoid_grad_at_zero", names) == "sigmoid_grad"
+    assert exercise_of("test_sigmoid_range", names) == "sigmoid"
+    assert exercise_of("test_other", names) is None
