@@ -11,9 +11,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
+import warnings
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
+from sqlalchemy.exc import SAWarning
 
 from nnbasics.nbgrader_run import nbgrader
 
@@ -46,7 +48,8 @@ def check_submission(folder: Path, notebooks: list[str]) -> list[str]:
 
 def record_zero(db_url: str, assignment: str, student: str) -> None:
     """Give a submission without its notebook a row with every exercise at 0."""
-    with Gradebook(db_url) as gb:
+    with Gradebook(db_url) as gb, warnings.catch_warnings():
+        warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush noise
         gb.update_or_create_student(student)
         submission = gb.update_or_create_submission(assignment, student)
         for notebook in submission.notebooks:

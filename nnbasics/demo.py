@@ -26,9 +26,9 @@ from nnbasics.nbgrader_run import nbgrader
 COURSE_FILES = ["nbgrader_config.py", "source", "grader_tests"]
 
 
-def generate(course: Path, log: Path) -> None:
+def generate(course: Path, log: Path, only: list[str] | None = None) -> None:
     """``release/`` and ``solutions/`` from ``source/``, with the assignments in the gradebook."""
-    for assignment in assignments(course):
+    for assignment in only or assignments(course):
         nbgrader(course, "generate_assignment", assignment, "--force", log=log)
         nbgrader(course, "generate_solution", assignment, "--force", log=log)
 

@@ -21,10 +21,10 @@ os.environ["PATH"] = nbgrader_env()["PATH"]
 def course_factory(tmp_path_factory):
     """Make a scratch course: sources, graders and config copied, release generated."""
 
-    def make(name: str) -> Path:
+    def make(name: str, only: list[str] | None = None) -> Path:
         course = tmp_path_factory.mktemp(name)
         copy_course(ROOT, course)
-        generate(course, course / "nbgrader.log")
+        generate(course, course / "nbgrader.log", only)
         return course
 
     return make

@@ -11,7 +11,15 @@ import functools
 
 import pytest
 
-from nnbasics.course import ASSIGNMENTS, answer_files, grade_id, read_notebook, solution_names, with_answers, write_notebook
+from nnbasics.course import (
+    ASSIGNMENTS,
+    answer_files,
+    grade_id,
+    read_notebook,
+    solution_names,
+    with_answers,
+    write_notebook,
+)
 from tests.conftest import ROOT, autograde, scores
 
 pytestmark = pytest.mark.slow

@@ -91,3 +91,8 @@ def test_a_check_belongs_to_the_longest_matching_exercise_name():
     assert exercise_of("test_sigmoid_grad_at_zero", names) == "sigmoid_grad"
     assert exercise_of("test_sigmoid_range", names) == "sigmoid"
     assert exercise_of("test_other", names) is None
+
+
+def test_a_wrong_scalar_is_a_check_failure_not_a_crash():
+    fails(lambda: expect_array(np.float64(0.5), 0.25, what="sigmoid(0)"), "0.25", "0.5")
+    fails(lambda: expect_array(np.True_, 0, what="step_function(0)", dtype="int"), "bool")

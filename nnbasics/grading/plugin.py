@@ -11,10 +11,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from pathlib import Path
+
 import numpy as np
 import pytest
 
-from nnbasics.release_kit.selfcheck import CheckFailure, ExerciseAborted, first_line
+from nnbasics.release_kit.selfcheck import CheckFailure, first_line
 
 
 @dataclasses.dataclass

@@ -19,8 +19,8 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from nbgrader.preprocessors.base import NbGraderPreprocessor
 from nbformat import NotebookNode, from_dict
+from nbgrader.preprocessors.base import NbGraderPreprocessor
 from traitlets import Bool, Float, Integer, Unicode
 
 from nnbasics.grading.plugin import ModuleResult

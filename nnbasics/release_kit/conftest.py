@@ -9,7 +9,6 @@ import functools
 from pathlib import Path
 
 import pytest
-
 import selfcheck
 
 HERE = Path(__file__).parent

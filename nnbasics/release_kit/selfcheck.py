@@ -92,7 +92,7 @@ _KINDS = {"int": "iu", "float": "f", "bool": "b"}
 
 
 def _is_number(value) -> bool:
-    return isinstance(value, (int, float, np.integer, np.floating)) or (
+    return isinstance(value, (int, float, np.bool_, np.integer, np.floating)) or (
         isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "biuf"
     )
 
@@ -136,7 +136,7 @@ def expect_array(got, expected, *, what: str, dtype: str | None = None,
     close = np.isclose(got_array.astype(float), expected.astype(float), atol=atol, rtol=rtol,
                        equal_nan=True)
     if not close.all():
-        diff = np.abs(got_array.astype(float) - expected.astype(float))
+        diff = np.array(np.abs(got_array.astype(float) - expected.astype(float)))
         diff[np.isnan(diff)] = np.inf
         worst = np.unravel_index(int(np.argmax(diff)), diff.shape) if diff.ndim else ()
         where = f" (위치 {tuple(int(i) for i in worst)})" if worst else ""
@@ -509,7 +509,7 @@ def load_notebook(path) -> tuple[dict, list[str]]:
                 with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     exec(compile(source, f"<cell {grade_id or index}>", "exec"), namespace)
-            except BaseException as error:  # noqa: BLE001 - a student's cell may raise anything
+            except BaseException as error:
                 if isinstance(error, KeyboardInterrupt):
                     raise
                 errors.append(f"셀 {grade_id or index}: {type(error).__name__}: {_short(error)}")

@@ -73,7 +73,7 @@ class Sandbox:
         self.control = mine
         try:
             self.status = self._recv(STARTUP_SECONDS)["ready"]
-        except (socket.timeout, wire.ChannelClosed, KeyError) as error:
+        except (TimeoutError, wire.ChannelClosed, KeyError) as error:
             with open(os.path.join(self.scratch, "worker.log"), errors="replace") as f:
                 detail = f.read()[-2000:]
             self.close_process()
@@ -125,7 +125,7 @@ class Sandbox:
                         outputs.setdefault(message["cell"], message["outputs"])
                     elif message.get("done"):
                         return outputs
-            except socket.timeout:
+            except TimeoutError:
                 reason = _error_output("TimeoutError", f"셀 실행이 시간 제한 {self.limits.cell_seconds:g}초를 넘었어요")
             except (wire.ChannelClosed, OSError):
                 reason = _error_output("WorkerDied", f"이 셀이 프로세스를 종료시켰어요 ({self._exit_reason()})")
@@ -163,7 +163,7 @@ class Sandbox:
             mine.close()
             try:
                 self._recv(1.0)  # {"exited": ...}: the child saw the hang-up and left
-            except (socket.timeout, wire.ChannelClosed, OSError):
+            except (TimeoutError, wire.ChannelClosed, OSError):
                 transport.kill()
                 self._recv(STARTUP_SECONDS)
 
@@ -193,7 +193,7 @@ class _ExerciseTransport:
             wire.send(self.sock, request)
             self.sock.settimeout(max(self.budget, 0.001))
             answer = wire.recv(self.sock)
-        except socket.timeout:
+        except TimeoutError:
             self._abort(f"시간 제한 {self.seconds:g}초를 넘었어요 (무한 루프이거나 너무 느려요)")
         except (wire.ChannelClosed, OSError):
             self._abort("학생 코드가 프로세스를 종료시켰어요 (os._exit, 충돌 또는 CPU 시간 초과)")

@@ -23,7 +23,7 @@ SYSTEM_READ = ["/usr", "/lib", "/lib64", "/etc", "/proc/cpuinfo", "/proc/meminfo
 
 
 def _set_limit(kind: int, value: int) -> None:
-    soft, hard = resource.getrlimit(kind)
+    _, hard = resource.getrlimit(kind)
     if hard != resource.RLIM_INFINITY:
         value = min(value, hard)
     resource.setrlimit(kind, (value, value if hard == resource.RLIM_INFINITY else hard))
@@ -93,7 +93,7 @@ def prepare(settings: dict) -> dict:
 
     import numpy  # noqa: F401 - imported before confinement, and before the memory cap
     if settings.get("matplotlib", True):
-        import matplotlib.font_manager  # noqa: F401 - its cache is read once, here
+        import matplotlib.font_manager
         import matplotlib.pyplot  # noqa: F401
 
     _set_limit(resource.RLIMIT_AS, settings["memory_limit"])
