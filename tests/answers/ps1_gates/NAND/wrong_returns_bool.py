@@ -1,0 +1,6 @@
+# wrong: returns a Python bool
+def NAND(x1, x2):
+    x = np.array([x1, x2])
+    w = np.array([-0.5, -0.5])
+    b = 0.7
+    return bool(np.sum(w * x) + b > 0)
