@@ -1,0 +1,98 @@
+"""Hidden graders for train_neuron (ps6_backprop)."""
+import numpy as np
+import pytest
+
+from nnbasics.release_kit.selfcheck import TOL, expect_array, expect_true, expect_unchanged
+
+# (N, d, lr, epochs): several sizes, learning rates and epoch counts
+CASES = [(8, 3, 0.5, 60), (6, 1, 2.0, 25), (10, 4, 0.1, 150), (4, 2, 1.0, 1000)]
+
+
+def problem(rng, n, d):
+    """X (n, d), Y (n, 1) of 0/1, W (d, 1), b a float."""
+    return (rng.normal(size=(n, d)), rng.integers(0, 2, size=(n, 1)).astype(float),
+            rng.normal(size=(d, 1)), float(rng.normal()))
+
+
+def error(reference, X, Y, W, b):
+    """E = ½ Σ (σ(XW + b) - Y)², the loss train_neuron descends."""
+    return 0.5 * float(np.sum((reference.sigmoid(X @ W + b) - Y) ** 2))
+
+
+def trained(fn, X, Y, W, b, **kwargs):
+    result = fn(X, Y, W, b, **kwargs)
+    expect_true(isinstance(result, (tuple, list)) and len(result) == 2,
+                "train_neuron 은 (W, b) 두 값을 튜플(tuple)로 돌려줘야 해요")
+    return result
+
+
+@pytest.mark.weight(2)
+def test_train_neuron_W_matches_reference(student, reference, rng):
+    """학습한 W 가 참조 구현과 같다: 여러 학습률(lr), 에포크 수, 크기"""
+    for n, d, lr, epochs in CASES:
+        X, Y, W, b = problem(rng, n, d)
+        W_ref, _ = reference.train_neuron(X, Y, W.copy(), b, lr=lr, epochs=epochs)
+        W_got, _ = trained(student.train_neuron, X, Y, W, b, lr=lr, epochs=epochs)
+        expect_array(W_got, W_ref, atol=TOL.training_abs, rtol=TOL.training_rel,
+                     what=f"lr={lr}, epochs={epochs}, X {X.shape} 로 학습한 W")
+
+
+@pytest.mark.weight(2)
+def test_train_neuron_b_matches_reference(student, reference, rng):
+    """학습한 편향 b 가 참조 구현과 같다 (b 도 갱신한다)"""
+    for n, d, lr, epochs in CASES:
+        X, Y, W, b = problem(rng, n, d)
+        _, b_ref = reference.train_neuron(X, Y, W.copy(), b, lr=lr, epochs=epochs)
+        _, b_got = trained(student.train_neuron, X, Y, W, b, lr=lr, epochs=epochs)
+        expect_array(b_got, b_ref, atol=TOL.training_abs, rtol=TOL.training_rel,
+                     what=f"lr={lr}, epochs={epochs}, X {X.shape} 로 학습한 b")
+
+
+@pytest.mark.weight(2)
+def test_train_neuron_one_epoch_is_a_gradient_step(student, reference, rng):
+    """한 에포크는 W ← W - lr·∂E/∂W, b ← b - lr·∂E/∂b 이다 (E = ½Σ(A - Y)², 중앙 차분과 비교)"""
+    X, Y, W, b = problem(rng, 7, 3)
+    W_now = W.copy()
+    dW = reference.numerical_gradient(lambda _: error(reference, X, Y, W_now, b), W_now)
+    db = reference.numerical_gradient(lambda v: error(reference, X, Y, W, float(v[0])), np.array([b]))[0]
+    W_got, b_got = trained(student.train_neuron, X, Y, W, b, lr=1.0, epochs=1)
+    expect_array(np.asarray(W) - W_got, dW, atol=TOL.numerical_gradient_abs, rtol=0,
+                 what="lr=1, epochs=1 일 때 W 의 변화량 W - W_new (기대값은 E 의 중앙 차분)")
+    expect_array(b - b_got, db, atol=TOL.numerical_gradient_abs, rtol=0,
+                 what="lr=1, epochs=1 일 때 b 의 변화량 b - b_new (기대값은 E 의 중앙 차분)")
+
+
+def test_train_neuron_reduces_error(student, reference, rng):
+    """작은 학습률로 학습하면 오차 E = ½Σ(A - Y)² 가 줄어든다"""
+    X, Y, W, b = problem(rng, 9, 2)
+    W_got, b_got = trained(student.train_neuron, X, Y, W, b, lr=0.05, epochs=20)
+    before, after = error(reference, X, Y, W, b), error(reference, X, Y, np.asarray(W_got), b_got)
+    expect_true(after < before, f"lr=0.05 로 20 에포크 학습했더니 E 가 {before:.4g} 에서 {after:.4g} 로 "
+                                "줄지 않았어요 (기울기의 부호를 확인하세요)")
+
+
+def test_train_neuron_default_arguments(student, reference, rng):
+    """기본값 lr=1.0, epochs=1000 으로 학습한 결과가 참조 구현과 같다"""
+    X, Y, W, b = problem(rng, 5, 2)
+    W_ref, b_ref = reference.train_neuron(X, Y, W.copy(), b)
+    W_got, b_got = trained(student.train_neuron, X, Y, W, b)
+    expect_array(W_got, W_ref, atol=TOL.training_abs, rtol=TOL.training_rel, what="기본값으로 학습한 W")
+    expect_array(b_got, b_ref, atol=TOL.training_abs, rtol=TOL.training_rel, what="기본값으로 학습한 b")
+
+
+def test_train_neuron_zero_epochs(student, rng):
+    """epochs=0 이면 W, b 를 그대로 돌려준다"""
+    X, Y, W, b = problem(rng, 5, 3)
+    W_got, b_got = trained(student.train_neuron, X, Y, W, b, lr=1.0, epochs=0)
+    expect_array(W_got, W, what="epochs=0 일 때 돌려준 W")
+    expect_array(b_got, b, what="epochs=0 일 때 돌려준 b")
+
+
+def test_train_neuron_leaves_inputs_unchanged(student, rng):
+    """호출한 쪽의 W, X, Y 배열을 바꾸지 않는다"""
+    X, Y, W, b = problem(rng, 6, 2)
+    Xh, Yh, Wh = student.put(X), student.put(Y), student.put(W)
+    student.train_neuron(Xh, Yh, Wh, b, lr=0.5, epochs=10)
+    expect_unchanged(student.get(Wh), W, what="train_neuron 에 넘긴 W")
+    expect_unchanged(student.get(Xh), X, what="train_neuron 에 넘긴 X")
+    expect_unchanged(student.get(Yh), Y, what="train_neuron 에 넘긴 Y")

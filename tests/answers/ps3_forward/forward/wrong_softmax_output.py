@@ -1,0 +1,9 @@
+# wrong: softmax on the output layer instead of the identity function
+def forward(network, x):
+    W1, W2, W3 = network['W1'], network['W2'], network['W3']
+    b1, b2, b3 = network['b1'], network['b2'], network['b3']
+    z1 = sigmoid(np.dot(x, W1) + b1)
+    z2 = sigmoid(np.dot(z1, W2) + b2)
+    a3 = np.dot(z2, W3) + b3
+    e = np.exp(a3 - np.max(a3, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)

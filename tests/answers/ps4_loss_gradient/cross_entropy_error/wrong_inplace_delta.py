@@ -1,0 +1,10 @@
+# wrong: adds 1e-7 to y in place, which changes the caller's array
+def cross_entropy_error(y, t):
+    y += 1e-7
+    if y.ndim == 1:
+        t = t.reshape(1, t.size)
+        y = y.reshape(1, y.size)
+    if t.size == y.size:
+        t = t.argmax(axis=1)
+    batch_size = y.shape[0]
+    return -np.sum(np.log(y[np.arange(batch_size), t])) / batch_size

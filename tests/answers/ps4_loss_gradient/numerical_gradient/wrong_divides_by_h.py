@@ -1,0 +1,13 @@
+# wrong: divides the central difference by h instead of 2h (twice the gradient)
+def numerical_gradient(f, x):
+    h = 1e-4
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        tmp = x[idx]
+        x[idx] = tmp + h
+        fxh1 = f(x)
+        x[idx] = tmp - h
+        fxh2 = f(x)
+        grad[idx] = (fxh1 - fxh2) / h
+        x[idx] = tmp
+    return grad

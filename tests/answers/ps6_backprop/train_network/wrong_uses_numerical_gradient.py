@@ -1,0 +1,9 @@
+# wrong: uses network.numerical_gradient instead of backpropagation (network.gradient)
+def train_network(network, x, t, lr=1.0, steps=1000):
+    losses = []
+    for _ in range(steps):
+        grads = network.numerical_gradient(x, t)
+        for key in network.params:
+            network.params[key] -= lr * grads[key]
+        losses.append(network.loss(x, t))
+    return losses
