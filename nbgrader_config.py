@@ -28,6 +28,9 @@ c.ClearSolutions.code_stub = {"python": "# 여기에 코드를 작성하세요 (
 # Deleted or retyped test cells come back from the source notebook.
 c.OverwriteCells.add_missing_cells = True
 
+# generate_solution executes the notebooks: no timestamps, so solutions/ regenerates identically.
+c.Execute.record_timing = False
+
 # Student code runs in a sandboxed process and hidden pytest graders score the test
 # cells (nnbasics/nbgrader_ext/sandboxed_autograde.py); no Jupyter kernel is started.
 c.Autograde.autograde_preprocessors = [

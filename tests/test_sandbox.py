@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import time
+
 import numpy as np
 import pytest
 
@@ -94,3 +97,15 @@ def test_student_exceptions_are_check_failures_not_crashes(sandbox):
     with sandbox.exercise() as student:
         with pytest.raises(CheckFailure, match="KeyError"):
             student.f(np.zeros(2))
+
+
+def test_processes_student_code_leaves_behind_die_with_its_sandbox(tmp_path):
+    box = Sandbox(str(tmp_path), Limits(cell_seconds=5))
+    if box.status.get("processes") != "ok":
+        box.close()
+        pytest.skip(f"PID namespaces unavailable here: {box.status}")
+    run(box, "import os\nif os.fork() == 0:\n    os.setsid()\n    os.execv('/bin/sleep', ['sleep', '4321.5'])")
+    box.close()
+    time.sleep(0.5)
+    alive = subprocess.run(["pgrep", "-f", "sleep 4321.5"], capture_output=True, text=True).stdout
+    assert not alive.strip()

@@ -96,3 +96,14 @@ def test_a_check_belongs_to_the_longest_matching_exercise_name():
 def test_a_wrong_scalar_is_a_check_failure_not_a_crash():
     fails(lambda: expect_array(np.float64(0.5), 0.25, what="sigmoid(0)"), "0.25", "0.5")
     fails(lambda: expect_array(np.True_, 0, what="step_function(0)", dtype="int"), "bool")
+
+
+def test_grader_functions_may_be_lambdas_or_defs():
+    student = Student.local({})
+    assert student.function("lambda v: v + 1")(1) == 2
+    assert student.function("def twice(v):\n    return 2 * v")(4) == 8
+
+
+def test_a_modified_input_is_reported_without_its_values():
+    message = fails(lambda: expect_unchanged(np.array([0.0, 2.0]), np.array([-1.2345, 2.0]), what="x"), "1개")
+    assert "1.2345" not in message

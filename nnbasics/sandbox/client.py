@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import math
 import os
@@ -32,6 +33,18 @@ class Limits:
     output_chars: int = 10_000       # kept per cell and stream
     file_bytes: int = 16 * 2**20     # largest file student code may write (scratch only)
     isolate: bool = True             # network namespace + Landlock
+
+
+UNSHARE = shutil.which("unshare") or "/usr/bin/unshare"
+
+
+@functools.cache
+def _pid_namespaces_work() -> bool:
+    try:
+        return subprocess.run([UNSHARE, "--user", "--map-root-user", "--pid", "--fork", "true"],
+                              capture_output=True, timeout=10).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
 
 
 class WorkerFailed(Exception):
@@ -64,8 +77,8 @@ class Sandbox:
         log = open(os.path.join(self.scratch, "worker.log"), "wb")
         with log:
             self.process = subprocess.Popen(
-                [sys.executable, "-I", "-m", "nnbasics.sandbox.worker", str(theirs.fileno()),
-                 json.dumps(settings)],
+                [*self._namespace_prefix(), sys.executable, "-I", "-m", "nnbasics.sandbox.worker",
+                 str(theirs.fileno()), json.dumps(settings)],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=log, cwd=self.folder, start_new_session=True,
                 env={"PATH": os.defpath, "LANG": "C.UTF-8"})
@@ -73,11 +86,19 @@ class Sandbox:
         self.control = mine
         try:
             self.status = self._recv(STARTUP_SECONDS)["ready"]
+            self.status["processes"] = "ok" if self._namespace_prefix() else "unavailable (no PID namespace)"
         except (TimeoutError, wire.ChannelClosed, KeyError) as error:
             with open(os.path.join(self.scratch, "worker.log"), errors="replace") as f:
                 detail = f.read()[-2000:]
             self.close_process()
             raise WorkerFailed(f"the student process did not start: {error}\n{detail}") from None
+
+    def _namespace_prefix(self) -> list[str]:
+        """Run the worker as PID 1 of its own PID namespace: when it dies, every process
+        student code started dies with it (even one that called setsid)."""
+        if self.limits.isolate and _pid_namespaces_work():
+            return [UNSHARE, "--user", "--map-root-user", "--pid", "--fork", "--kill-child"]
+        return []
 
     def _recv(self, timeout: float):
         self.control.settimeout(max(timeout, 0.001))
@@ -155,30 +176,30 @@ class Sandbox:
         wire.send(self.control, {"cmd": "fork", "cpu_seconds": math.ceil(seconds) + 1})
         socket.send_fds(self.control, [b"F"], [theirs.fileno()])
         theirs.close()
-        transport = _ExerciseTransport(mine, self._recv(STARTUP_SECONDS)["forked"], seconds,
-                                       self.limits.memory_bytes)
+        self._recv(STARTUP_SECONDS)  # {"forked": pid}
+        transport = _ExerciseTransport(mine, self._kill_exercise, seconds, self.limits.memory_bytes)
         try:
             yield Student(transport)
         finally:
             mine.close()
             try:
                 self._recv(1.0)  # {"exited": ...}: the child saw the hang-up and left
-            except (TimeoutError, wire.ChannelClosed, OSError):
-                transport.kill()
+            except TimeoutError:
+                self._kill_exercise()
                 self._recv(STARTUP_SECONDS)
+
+    def _kill_exercise(self) -> None:
+        with contextlib.suppress(OSError):
+            wire.send(self.control, {"cmd": "kill"})
 
 
 class _ExerciseTransport:
     """Requests to one forked child, charged against the exercise's time budget."""
 
-    def __init__(self, sock: socket.socket, pid: int, seconds: float, memory_bytes: int):
-        self.sock, self.pid, self.budget, self.memory_bytes = sock, pid, seconds, memory_bytes
+    def __init__(self, sock: socket.socket, kill, seconds: float, memory_bytes: int):
+        self.sock, self.kill, self.budget, self.memory_bytes = sock, kill, seconds, memory_bytes
         self.seconds = seconds
         self.aborted: str | None = None
-
-    def kill(self) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self.pid, signal.SIGKILL)
 
     def _abort(self, reason: str):
         self.aborted = reason

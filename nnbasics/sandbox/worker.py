@@ -13,6 +13,7 @@ import ast
 import json
 import linecache
 import os
+import select
 import signal
 import socket
 import sys
@@ -115,6 +116,24 @@ def serve_exercise(sock: socket.socket, namespace: dict, cpu_seconds: int) -> No
             wire.send(sock, {"raised": [type(error).__name__, "결과를 보낼 수 없어요"]})
 
 
+def wait_or_kill(pid: int, control: socket.socket) -> int:
+    """Wait for an exercise's child; kill it when the grading process says so (time is up).
+
+    The grading process cannot kill it itself: inside a PID namespace its number means
+    nothing outside.
+    """
+    pidfd = os.pidfd_open(pid)
+    try:
+        while True:
+            ready, _, _ = select.select([pidfd, control], [], [])
+            if control in ready and wire.recv(control).get("cmd") == "kill":
+                os.kill(pid, signal.SIGKILL)
+            if pidfd in ready:
+                return os.waitpid(pid, 0)[1]
+    finally:
+        os.close(pidfd)
+
+
 def main() -> None:
     control = socket.socket(fileno=int(sys.argv[1]))
     settings = json.loads(sys.argv[2])
@@ -142,8 +161,7 @@ def main() -> None:
                 os._exit(0)
             os.close(fds[0])
             wire.send(control, {"forked": pid})
-            _, code = os.waitpid(pid, 0)
-            wire.send(control, {"exited": code})
+            wire.send(control, {"exited": wait_or_kill(pid, control)})
 
 
 if __name__ == "__main__":
