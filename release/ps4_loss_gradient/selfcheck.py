@@ -18,6 +18,7 @@ It depends on numpy and the standard library only.
 
 from __future__ import annotations
 
+import ast
 import base64
 import contextlib
 import importlib.util
@@ -178,9 +179,13 @@ def expect_int(got, expected: int, *, what: str) -> None:
 
 def expect_unchanged(after, before, *, what: str) -> None:
     """An input the student's code received is exactly as it was before the call."""
-    if not (np.shape(after) == np.shape(before) and np.array_equal(after, before, equal_nan=True)):
-        raise CheckFailure(f"{what}: 입력이 바뀌었어요. 함수는 받은 배열을 수정하면 안 돼요 "
-                           f"(호출 전 {describe(np.asarray(before))}, 호출 후 {describe(after)})")
+    if np.shape(after) != np.shape(before):
+        raise CheckFailure(f"{what}: 입력 배열의 모양(shape)이 바뀌었어요. 함수는 받은 배열을 수정하면 안 돼요")
+    changed = np.asarray(after) != np.asarray(before)
+    changed &= ~(np.isnan(np.asarray(after, dtype=float)) & np.isnan(np.asarray(before, dtype=float)))
+    if changed.any():  # the values themselves are the grader's hidden input: count them only
+        raise CheckFailure(f"{what}: 입력이 바뀌었어요 ({int(changed.sum())}개 원소). "
+                           "함수는 받은 배열을 수정하면 안 돼요")
 
 
 # --------------------------------------------------------------------------- codec
@@ -322,7 +327,7 @@ class Server:
             if op == "function":
                 source, names = args
                 scope = {"np": np, **{k: v.value if isinstance(v, _Box) else v for k, v in names.items()}}
-                return self._answer(eval(compile(source, "<grader function>", "eval"), scope))
+                return self._answer(_define(source, scope))
             if op == "seed":
                 np.random.seed(args[0])
                 return {"ok": None}
@@ -348,6 +353,16 @@ class Server:
             raise ValueError(f"unknown op {op!r}")
         except Exception as error:  # the student's code raised: report type and message only
             return {"raised": [type(error).__name__, _short(error)]}
+
+
+def _define(source: str, scope: dict):
+    """The value of an expression (a lambda), or the last function or class ``source`` defines."""
+    tree = ast.parse(source)
+    if len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr):
+        return eval(compile(ast.Expression(tree.body[0].value), "<grader function>", "eval"), scope)
+    exec(compile(tree, "<grader function>", "exec"), scope)
+    defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+    return scope[defined[-1]]
 
 
 class _Box:
