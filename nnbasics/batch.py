@@ -1,23 +1,30 @@
-"""Autograde a whole class: check every submission first, grade, and say who was graded.
+"""Autograde a whole class: check every submission first, grade in parallel, say who was graded.
 
 A submission that cannot be graded as handed in is the student's problem, never the
 class's: a missing notebook gets a gradebook row with every exercise at 0; a file that
 is not a notebook is graded as blank (see ``TolerantNotebookExporter``). Each gets a
-message naming the student and the file.
+message naming the student and the file. Grading itself is nbgrader's converter run per
+student (``grade_one``) in worker processes, or on a Dask cluster with ``scheduler``.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import dataclasses
 import json
+import multiprocessing
+import os
 import time
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook
 from sqlalchemy.exc import SAWarning
+from tqdm import tqdm
 
-from nnbasics.nbgrader_run import nbgrader
+from nnbasics.grade_one import grade_one, load_config
 
 
 @dataclasses.dataclass
@@ -25,10 +32,7 @@ class Outcome:
     student: str
     graded: bool
     problem: str = ""
-
-
-def _db_url(root: Path) -> str:
-    return f"sqlite:///{root / 'gradebook.db'}"
+    infrastructure: bool = False   # grading itself failed, not the student's submission
 
 
 def check_submission(folder: Path, notebooks: list[str]) -> list[str]:
@@ -59,11 +63,30 @@ def record_zero(db_url: str, assignment: str, student: str) -> None:
         gb.db.commit()
 
 
-def autograde(root: Path, assignment: str, *, log: Path, say=print) -> list[Outcome]:
+@contextlib.contextmanager
+def _runner(jobs: int, scheduler: str | None) -> Iterator:
+    """``run(function, argument tuples)`` → results as they complete, locally or on Dask."""
+    if scheduler:
+        from distributed import Client, as_completed
+
+        with Client(scheduler) as client:
+            yield lambda fn, calls: (f.result() for f in as_completed(
+                [client.submit(fn, *args, pure=False) for args in calls]))
+        return
+    context = multiprocessing.get_context("spawn")  # workers start clean, without our state
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield lambda fn, calls: (f.result() for f in concurrent.futures.as_completed(
+            [pool.submit(fn, *args) for args in calls]))
+
+
+def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None,
+              scheduler: str | None = None, say=print) -> list[Outcome]:
     """Grade every ``submitted/<student>/<assignment>/`` into the gradebook; report each student."""
     started = time.monotonic()
+    root = Path(root).resolve()
     notebooks = sorted(p.stem for p in (root / "release" / assignment).glob("*.ipynb"))
     folders = sorted(p for p in (root / "submitted").glob(f"*/{assignment}") if p.is_dir())
+    db_url = load_config(str(root)).CourseDirectory.db_url
     outcomes: dict[str, Outcome] = {}
     for folder in folders:
         student = folder.parent.name
@@ -71,24 +94,23 @@ def autograde(root: Path, assignment: str, *, log: Path, say=print) -> list[Outc
         for problem in problems:
             say(f"  ! {student}: {assignment}/{problem}")
         if any("missing" in p for p in problems):
-            record_zero(_db_url(root), assignment, student)
+            record_zero(db_url, assignment, student)
             outcomes[student] = Outcome(student, graded=False, problem="; ".join(problems))
-    result = nbgrader(root, "autograde", assignment, "--force", log=log, check=False)
-    with Gradebook(_db_url(root)) as gb:
-        for folder in folders:
-            student = folder.parent.name
-            if student in outcomes:
-                continue
-            try:
-                submission = gb.find_submission(assignment, student)
-                graded = all(g.auto_score is not None for n in submission.notebooks for g in n.grades)
-            except MissingEntry:
-                graded = False
-            autograded = (root / "autograded" / student / assignment).exists()
-            outcomes[student] = Outcome(student, graded=graded and autograded,
-                                        problem="" if graded and autograded else f"see {log}")
+    todo = [f.parent.name for f in folders if f.parent.name not in outcomes]
+    jobs = jobs or os.cpu_count() or 1
+    with open(log, "a", encoding="utf-8") as out, _runner(jobs, scheduler) as run, \
+            tqdm(total=len(todo), unit="submission", disable=None) as bar:
+        for result in run(grade_one, [(str(root), assignment, s) for s in todo]):
+            out.write(f"\n== {assignment} / {result['student']} ({result['seconds']:.2f} s)\n{result['log']}"
+                      f"{result['error']}")
+            if not result["success"]:
+                say(f"  ✗ {result['student']}: grading failed (infrastructure): "
+                    f"{(result['error'] or 'see the log').strip().splitlines()[-1][:200]}")
+            outcomes[result["student"]] = Outcome(result["student"], graded=result["success"],
+                                                  infrastructure=not result["success"])
+            bar.update()
     done = [o for o in outcomes.values() if o.graded]
-    say(f"{assignment}: graded {len(done)}, failed {len(outcomes) - len(done)} "
-        f"of {len(outcomes)} submissions in {time.monotonic() - started:.1f} s"
-        + ("" if result.returncode == 0 else f" (nbgrader reported errors: {log})"))
-    return list(outcomes.values())
+    say(f"{assignment}: graded {len(done)}, failed {len(outcomes) - len(done)} of {len(outcomes)} "
+        f"submissions in {time.monotonic() - started:.1f} s"
+        + (f" ({jobs} jobs)" if not scheduler else f" (Dask scheduler {scheduler})") + f"; log: {log}")
+    return sorted(outcomes.values(), key=lambda o: o.student)

@@ -15,6 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     grade = commands.add_parser("autograde", help="check and autograde every submission of an assignment")
     grade.add_argument("assignment")
+    grade.add_argument("--jobs", type=int, default=None, help="worker processes (default: number of cores)")
+    grade.add_argument("--scheduler", metavar="ADDRESS",
+                       help="a Dask distributed scheduler (workers need the course folder at the same path)")
     commands.add_parser("demo", help="release the course and grade a sample class end to end (demo/)")
     args = parser.parse_args(argv)
     root = Path.cwd()
@@ -27,8 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         return demo.main(root)
     from nnbasics import batch
 
-    outcomes = batch.autograde(root, args.assignment, log=root / "autograde.log")
-    return 0 if outcomes else 1
+    outcomes = batch.autograde(root, args.assignment, log=root / "autograde.log", jobs=args.jobs,
+                               scheduler=args.scheduler)
+    # A student's broken submission is graded (0 with a reason); only grading failures fail the run.
+    return 1 if not outcomes or any(o.infrastructure for o in outcomes) else 0
 
 
 if __name__ == "__main__":

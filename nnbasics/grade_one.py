@@ -1,0 +1,60 @@
+"""Autograde one student's submission with nbgrader's own converter, in this process.
+
+This is the unit of work that ``nnbasics autograde`` hands to its worker processes or
+to a Dask cluster: the same ``Autograde`` converter and configuration that
+``nbgrader autograde`` uses, so scores, feedback inputs and autograded notebooks are
+the same. Each process loads the course configuration once and keeps it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from functools import cache
+from pathlib import Path
+
+from nnbasics.nbgrader_run import nbgrader_env
+
+# SQLite waits this long for another process's write instead of failing at once
+# ("database is locked"): parallel graders then queue their short writes.
+SQLITE_BUSY_SECONDS = 120
+
+
+def with_busy_timeout(db_url: str) -> str:
+    if not db_url.startswith("sqlite") or "timeout=" in db_url:
+        return db_url
+    return f"{db_url}{'&' if '?' in db_url else '?'}timeout={SQLITE_BUSY_SECONDS}"
+
+
+def load_config(root: str):
+    """The course's nbgrader configuration, its gradebook URL given a SQLite busy timeout."""
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=root).load_config()
+    config.CourseDirectory.root = root
+    config.CourseDirectory.db_url = with_busy_timeout(CourseDirectory(config=config).db_url)
+    return config
+
+
+@cache
+def _api(root: str):
+    """nbgrader's API for the course at ``root`` (this process then works in ``root``)."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    os.environ["PATH"] = nbgrader_env()["PATH"]
+    os.chdir(root)
+    config = load_config(root)
+    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
+def grade_one(root: str, assignment: str, student: str) -> dict:
+    """Autograde ``submitted/<student>/<assignment>``; returns success, seconds and nbgrader's log."""
+    started = time.monotonic()
+    try:
+        result = _api(str(Path(root).resolve())).autograde(assignment, student, force=True, create=True)
+    except Exception as error:  # anything nbgrader let through is an infrastructure failure
+        result = {"success": False, "error": f"{type(error).__name__}: {error}", "log": ""}
+    return {"student": student, "success": bool(result.get("success")), "seconds": time.monotonic() - started,
+            "log": result.get("log") or "", "error": result.get("error") or ""}
