@@ -12,6 +12,9 @@ import pytest
 from nnbasics.grading.plugin import GradingPlugin, ModuleResult
 
 PYTEST_INI = Path(__file__).with_name("pytest.ini")
+UNUSED_PLUGINS = ["cacheprovider", "terminal", "doctest", "junitxml", "pastebin", "stepwise", "setuponly",
+                  "setupplan", "unittest", "debugging", "faulthandler", "logging", "legacypath", "tmpdir",
+                  "monkeypatch", "recwarn", "pytester"]
 
 
 class GraderError(Exception):
@@ -24,8 +27,8 @@ def run_graders(sandbox, modules: list[Path], reference, *, secret: str, student
     plugin = GradingPlugin(sandbox, reference, secret=secret, student_id=student_id)
     root = os.path.commonpath([str(m.parent) for m in modules])
     args = [*map(str, modules), "-c", str(PYTEST_INI), "--rootdir", root, "--import-mode=importlib",
-            "-p", "no:cacheprovider", "-p", "no:terminal", "--capture=no", "--strict-markers",
-            "-W", "ignore::DeprecationWarning"]
+            "--capture=no", "--strict-markers", "-W", "ignore::DeprecationWarning",
+            *[arg for p in UNUSED_PLUGINS for arg in ("-p", f"no:{p}")]]  # a grading run has no use for them
     with contextlib.redirect_stdout(io.StringIO()) as out:
         code = pytest.main(args, plugins=[plugin])
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
-import json
 import math
 import os
 import shutil
@@ -14,6 +12,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 
@@ -35,16 +34,41 @@ class Limits:
     isolate: bool = True             # network namespace + Landlock
 
 
-UNSHARE = shutil.which("unshare") or "/usr/bin/unshare"
+class Zygote:
+    """The process that forks student processes (``zygote.py``); one per grading process."""
+
+    def __init__(self):
+        mine, theirs = socket.socketpair()
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-m", "nnbasics.sandbox.zygote", str(theirs.fileno())],
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            env={"PATH": os.defpath, "LANG": "C.UTF-8", "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1",
+                 "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
+        theirs.close()
+        self.control = mine
+        self.lock = threading.Lock()
+        self.control.settimeout(STARTUP_SECONDS)
+        wire.recv(self.control)  # {"ready": true}: numpy and matplotlib are imported
+
+    def spawn(self, settings: dict, sock: socket.socket) -> int:
+        """A new worker answering on ``sock``; returns the pid to kill it by."""
+        with self.lock:
+            wire.send(self.control, {"settings": settings})
+            socket.send_fds(self.control, [b"F"], [sock.fileno()])
+            return wire.recv(self.control)["pid"]
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
 
 
-@functools.cache
-def _pid_namespaces_work() -> bool:
-    try:
-        return subprocess.run([UNSHARE, "--user", "--map-root-user", "--pid", "--fork", "true"],
-                              capture_output=True, timeout=10).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
+_zygote: Zygote | None = None
+
+
+def zygote() -> Zygote:
+    global _zygote
+    if _zygote is None or not _zygote.alive():
+        _zygote = Zygote()
+    return _zygote
 
 
 class WorkerFailed(Exception):
@@ -63,7 +87,7 @@ class Sandbox:
         self.limits = limits or Limits()
         self.scratch = tempfile.mkdtemp(prefix="nnbasics-scratch-")
         self.status: dict = {}
-        self.process: subprocess.Popen | None = None
+        self.pid: int | None = None
         self._start()
 
     # -- process life
@@ -74,43 +98,25 @@ class Sandbox:
         settings = {"folder": self.folder, "scratch": self.scratch, "output_limit": self.limits.output_chars,
                     "memory_limit": self.limits.memory_bytes, "file_limit": self.limits.file_bytes,
                     "isolate": self.limits.isolate}
-        log = open(os.path.join(self.scratch, "worker.log"), "wb")
-        with log:
-            self.process = subprocess.Popen(
-                [*self._namespace_prefix(), sys.executable, "-I", "-m", "nnbasics.sandbox.worker",
-                 str(theirs.fileno()), json.dumps(settings)],
-                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=log, cwd=self.folder, start_new_session=True,
-                env={"PATH": os.defpath, "LANG": "C.UTF-8"})
+        self.pid = zygote().spawn(settings, theirs)
         theirs.close()
         self.control = mine
         try:
             self.status = self._recv(STARTUP_SECONDS)["ready"]
-            self.status["processes"] = "ok" if self._namespace_prefix() else "unavailable (no PID namespace)"
         except (TimeoutError, wire.ChannelClosed, KeyError) as error:
-            with open(os.path.join(self.scratch, "worker.log"), errors="replace") as f:
-                detail = f.read()[-2000:]
             self.close_process()
-            raise WorkerFailed(f"the student process did not start: {error}\n{detail}") from None
-
-    def _namespace_prefix(self) -> list[str]:
-        """Run the worker as PID 1 of its own PID namespace: when it dies, every process
-        student code started dies with it (even one that called setsid)."""
-        if self.limits.isolate and _pid_namespaces_work():
-            return [UNSHARE, "--user", "--map-root-user", "--pid", "--fork", "--kill-child"]
-        return []
+            raise WorkerFailed(f"the student process did not start: {error}") from None
 
     def _recv(self, timeout: float):
         self.control.settimeout(max(timeout, 0.001))
         return wire.recv(self.control)
 
     def close_process(self) -> None:
-        if self.process is not None:
+        if self.pid is not None:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+                os.kill(self.pid, signal.SIGKILL)  # its PID namespace, and all in it, goes too
             self.control.close()
-            self.process = None
+            self.pid = None
 
     def close(self) -> None:
         self.close_process()
@@ -149,22 +155,12 @@ class Sandbox:
             except TimeoutError:
                 reason = _error_output("TimeoutError", f"셀 실행이 시간 제한 {self.limits.cell_seconds:g}초를 넘었어요")
             except (wire.ChannelClosed, OSError):
-                reason = _error_output("WorkerDied", f"이 셀이 프로세스를 종료시켰어요 ({self._exit_reason()})")
+                reason = _error_output("WorkerDied", "이 셀이 프로세스를 종료시켰어요 (os._exit, 충돌 또는 메모리)")
             if current is None:
                 raise WorkerFailed("the student process stopped before running any cell")
             outputs[current] = [reason]
             skipped.add(current)
             self._start()
-
-    def _exit_reason(self) -> str:
-        if self.process is None:
-            return "?"
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(timeout=1)
-        code = self.process.returncode
-        if code is None:
-            return "응답 없음"
-        return f"signal {-code}" if code < 0 else f"exit code {code}"
 
     # -- serving one exercise
 

@@ -1,7 +1,7 @@
 """What the worker does to itself before it runs student code: limits and confinement.
 
 - resource limits: address space (memory cap), file size, no core dumps;
-- no network: a fresh, empty network namespace (``unshare``);
+- namespaces (``enter_namespaces``): no network, and a PID namespace of its own;
 - files: Landlock lets it read only its submission folder and the Python installation,
   and write only its scratch folder.
 
@@ -14,6 +14,7 @@ import resource
 import sys
 
 CLONE_NEWUSER = 0x10000000
+CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 
 # Read-only system locations a Python process with numpy needs (shared libraries, CPU
@@ -34,14 +35,25 @@ def limit_cpu(seconds: int) -> None:
     _set_limit(resource.RLIMIT_CPU, max(1, int(seconds)))
 
 
-def _unshare_network() -> str:
+def enter_namespaces() -> dict:
+    """New user, PID and network namespaces for this process's children; what took effect.
+
+    The user namespace maps our uid to root inside it (so files keep their owner) while
+    dropping every capability over the rest of the machine; the PID namespace lets the
+    grading process end every process student code started at once; the network
+    namespace has no interface but a loopback that is down.
+    """
+    uid, gid = os.getuid(), os.getgid()
     libc = ctypes.CDLL(None, use_errno=True)
-    # A new user namespace first: it also drops every capability over the rest of the
-    # machine (a root grader's worker cannot ptrace or signal the grading process).
-    for flags in (CLONE_NEWUSER | CLONE_NEWNET, CLONE_NEWNET):
-        if libc.unshare(flags) == 0:
-            return "ok"
-    return f"unavailable ({os.strerror(ctypes.get_errno())})"
+    if libc.unshare(CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET) == 0:
+        for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
+            with open(f"/proc/self/{name}", "w") as f:
+                f.write(text)
+        return {"network": "ok", "processes": "ok"}
+    reason = os.strerror(ctypes.get_errno())
+    if libc.unshare(CLONE_NEWNET) == 0:
+        return {"network": "ok", "processes": f"unavailable ({reason})"}
+    return {"network": f"unavailable ({reason})", "processes": f"unavailable ({reason})"}
 
 
 def _python_paths() -> list[str]:
@@ -83,28 +95,18 @@ def _landlock(read: list[str], write: list[str]) -> str:
 
 
 def prepare(settings: dict) -> dict:
-    """Limit, pre-import, confine; return what took effect."""
+    """Limit and confine this (already forked, already imported) worker; what took effect."""
     os.chdir(settings["folder"])
-    os.environ.update(HOME=settings["scratch"], TMPDIR=settings["scratch"], MPLBACKEND="Agg",
-                      OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    os.environ.update(HOME=settings["scratch"], TMPDIR=settings["scratch"])
     sys.path.append(settings["folder"])  # a kernel can import modules beside its notebook
     _set_limit(resource.RLIMIT_CORE, 0)
     _set_limit(resource.RLIMIT_FSIZE, settings["file_limit"])
-
-    import numpy  # noqa: F401 - imported before confinement, and before the memory cap
-    if settings.get("matplotlib", True):
-        import matplotlib.font_manager
-        import matplotlib.pyplot  # noqa: F401
-
     _set_limit(resource.RLIMIT_AS, settings["memory_limit"])
     # Output written straight to the file descriptors (C code, os.write) goes nowhere.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    status = {"network": _unshare_network() if settings.get("isolate", True) else "off"}
-    if settings.get("isolate", True):
-        read = [settings["folder"], *_python_paths(), *SYSTEM_READ]
-        status["files"] = _landlock(read, [settings["scratch"]])
-    else:
-        status["files"] = "off"
-    return status
+    if not settings.get("isolate", True):
+        return {"files": "off"}
+    read = [settings["folder"], *_python_paths(), *SYSTEM_READ]
+    return {"files": _landlock(read, [settings["scratch"]])}

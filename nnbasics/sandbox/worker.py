@@ -1,7 +1,6 @@
 """The student-side process: runs a notebook's cells, then serves graders one exercise at a time.
 
-Started by ``nnbasics.sandbox.client.Sandbox`` as
-``python -I -m nnbasics.sandbox.worker <control fd> <settings json>``. It confines itself
+Forked by the zygote (``zygote.py``) for one submission. It confines itself
 (``confine.py``) before it runs any student code, executes cells on request (streaming
 their outputs back), and for each exercise forks a child that answers the
 ``selfcheck.Server`` protocol on a socket the grading process hands over. Forking from the
@@ -10,7 +9,6 @@ exercise cost nothing but that child.
 """
 
 import ast
-import json
 import linecache
 import os
 import select
@@ -134,10 +132,9 @@ def wait_or_kill(pid: int, control: socket.socket) -> int:
         os.close(pidfd)
 
 
-def main() -> None:
-    control = socket.socket(fileno=int(sys.argv[1]))
-    settings = json.loads(sys.argv[2])
-    status = confine.prepare(settings)  # limits, imports, then the confinement itself
+def serve(control: socket.socket, settings: dict, status: dict) -> None:
+    """Confine this process, then run cells and fork exercises as the grading process asks."""
+    status = {**status, **confine.prepare(settings)}
     namespace = {"__name__": "__main__", "__builtins__": __builtins__, "get_ipython": _IPythonStub}
     wire.send(control, {"ready": status})
     while True:
@@ -156,13 +153,8 @@ def main() -> None:
             pid = os.fork()
             if pid == 0:
                 control.close()
-                signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 serve_exercise(socket.socket(fileno=fds[0]), namespace, command["cpu_seconds"])
                 os._exit(0)
             os.close(fds[0])
             wire.send(control, {"forked": pid})
             wire.send(control, {"exited": wait_or_kill(pid, control)})
-
-
-if __name__ == "__main__":
-    main()

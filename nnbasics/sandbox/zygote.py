@@ -1,0 +1,65 @@
+"""The zygote: imports numpy and matplotlib once, then forks one worker per submission.
+
+Started once per grading process (``client.zygote()``) as
+``python -I -m nnbasics.sandbox.zygote <control fd>``. Importing numpy and matplotlib is
+most of what a fresh student process costs (~0.6 s); a fork of a process that already
+has them costs milliseconds. Each request carries the worker's settings and its control
+socket; the zygote forks a child that enters fresh namespaces and forks again, so the
+worker is PID 1 of its own PID namespace (when it dies, every process student code
+started dies with it) and dies itself when the grading process kills that child.
+"""
+
+import ctypes
+import os
+import signal
+import socket
+import sys
+
+PR_SET_PDEATHSIG = 1
+
+
+def _become_worker(control: socket.socket, settings: dict) -> None:
+    from nnbasics.sandbox import confine, worker
+
+    os.setsid()
+    status = confine.enter_namespaces()
+    pid = os.fork()  # the first child after unshare(CLONE_NEWPID) is PID 1 of the namespace
+    if pid:
+        control.close()
+        _, code = os.waitpid(pid, 0)
+        os._exit(os.waitstatus_to_exitcode(code) & 0xFF)
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # our parent is killed: so are we
+    worker.serve(control, settings, status)
+    os._exit(0)
+
+
+def main() -> None:
+    from nnbasics.sandbox import wire
+
+    control = socket.socket(fileno=int(sys.argv[1]))
+    import matplotlib.font_manager
+    import matplotlib.pyplot  # noqa: F401
+    import numpy  # noqa: F401
+
+    import nnbasics.release_kit.selfcheck
+    import nnbasics.sandbox.worker  # noqa: F401
+
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    wire.send(control, {"ready": True})
+    while True:
+        try:
+            request = wire.recv(control)
+            _, fds, _, _ = socket.recv_fds(control, 1, 1)
+        except (wire.ChannelClosed, OSError):
+            return  # the grading process is gone
+        pid = os.fork()
+        if pid == 0:
+            control.close()
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            _become_worker(socket.socket(fileno=fds[0]), request["settings"])
+        os.close(fds[0])
+        wire.send(control, {"pid": pid})
+
+
+if __name__ == "__main__":
+    main()
