@@ -19,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--scheduler", metavar="ADDRESS",
                        help="a Dask distributed scheduler (workers need the course folder at the same path)")
     commands.add_parser("demo", help="release the course and grade a sample class end to end (demo/)")
+    reporting = commands.add_parser("report", help="an HTML page for the instructor: score histograms per "
+                                    "exercise, the grader tests most often failed (reports/<assignment>.html)")
+    reporting.add_argument("assignment")
+    reporting.add_argument("--out", type=Path, help="where to write the page (default: reports/<assignment>.html)")
     args = parser.parse_args(argv)
     root = Path.cwd()
     os.environ["PATH"] = nbgrader_env()["PATH"]  # nbgrader's gradebook needs `alembic` on PATH
@@ -28,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
         from nnbasics import demo
 
         return demo.main(root)
+    if args.command == "report":
+        from nnbasics import report
+
+        return report.main(root, args.assignment, args.out)
     from nnbasics import batch
 
     outcomes = batch.autograde(root, args.assignment, log=root / "autograde.log", jobs=args.jobs,

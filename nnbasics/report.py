@@ -34,6 +34,10 @@ EXAMPLE_HEAD, EXAMPLE_TAIL = 200, 140  # a long message keeps its start (what) a
 EXAMPLES = 2
 
 
+class NoGradebook(Exception):
+    pass
+
+
 @dataclasses.dataclass
 class Exercise:
     name: str  # the test cell's grade_id, test_<name>
@@ -63,7 +67,8 @@ class ClassResults:
     totals: list[float]
     max_total: float
     graded: list[str]  # students with a gradebook submission
-    unreadable: dict[str, str]  # student → why there is no autograded notebook
+    autograded: int  # students with an autograded notebook
+    without_notebook: dict[str, str]  # student → why there is no autograded notebook
     failures: list[Failure]
 
 
@@ -122,7 +127,7 @@ def truncate(text: str, head: int = EXAMPLE_HEAD, tail: int = EXAMPLE_TAIL) -> s
 
 
 def tally_failures(notebooks: dict[str, list[Path]], exercises: set[str]) -> list[Failure]:
-    """Per (exercise, property): how many students failed it, code they wrote first."""
+    """Per (exercise, property): how many students failed it; failures of students' own code rank first."""
     tally: dict[tuple[str, str], Failure] = {}
     for paths in notebooks.values():
         failed_by_student: dict[tuple[str, str], str] = {}
@@ -154,18 +159,23 @@ def autograded_notebooks(course: CourseDirectory, assignment: str, students: lis
 
 def collect(root: Path, assignment: str, db_url: str | None = None) -> ClassResults:
     course = course_directory(root)
-    exercises, scores, roster = read_gradebook(db_url or course.db_url, course.course_id, assignment)
+    db_url = db_url or course.db_url
+    sqlite_file = Path(db_url.removeprefix("sqlite:///")) if db_url.startswith("sqlite:///") else None
+    if sqlite_file and not sqlite_file.exists():  # nbgrader would create an empty one
+        raise NoGradebook(f"no gradebook at {sqlite_file}")
+    exercises, scores, roster = read_gradebook(db_url, course.course_id, assignment)
     names = {e.name for e in exercises}
     graded = sorted(scores)
     for exercise in exercises:
         exercise.scores = [scores[s].get(exercise.name, 0.0) or 0.0 for s in graded]
     notebooks = autograded_notebooks(course, assignment, roster)
-    unreadable = {s: "submission without a gradable notebook (scored 0)" if s in scores else "no submission"
+    without_notebook = {s: "in the gradebook, but no autograded notebook" if s in scores else "no submission"
                   for s in roster if s not in notebooks}
     return ClassResults(
         assignment=assignment, exercises=exercises,
         totals=[sum(v or 0.0 for v in scores[s].values()) for s in graded],
-        max_total=sum(e.max_score for e in exercises), graded=graded, unreadable=unreadable,
+        max_total=sum(e.max_score for e in exercises), graded=graded, autograded=len(notebooks),
+        without_notebook=without_notebook,
         failures=tally_failures(notebooks, names))
 
 
@@ -222,7 +232,9 @@ def failures_table(failures: list[Failure]) -> str:
             + "".join(rows) + "</table>")
 
 
-def failures_html(failures: list[Failure]) -> str:
+def failures_html(failures: list[Failure], autograded: int) -> str:
+    if not autograded:
+        return "<p>No autograded notebooks found: nothing to say about failed grader tests.</p>"
     if not failures:
         return "<p>Every grader test was passed by every autograded student.</p>"
     attempted = [f for f in failures if f.attempted]
@@ -249,22 +261,23 @@ table { border-collapse: collapse; }
 def render(results: ClassResults) -> str:
     a = html.escape(results.assignment)
     missing = "".join(f"<li><code>{html.escape(s)}</code>: {html.escape(why)}</li>"
-                      for s, why in sorted(results.unreadable.items()))
+                      for s, why in sorted(results.without_notebook.items()))
     cards = [distribution_html("total", results.totals, results.max_total)] if len(results.exercises) > 1 else []
     cards += [distribution_html(exercise_name(e.name), e.scores, e.max_score) for e in results.exercises]
     return (
         f"<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>{a}: class report</title>"
         f"<style>{STYLE}</style></head><body><h1>{a}: class report</h1>"
-        f"<p>Submissions graded (in the gradebook): <b>{len(results.graded)}</b>. "
-        f"Students with no autograded notebook: <b>{len(results.unreadable)}</b>"
-        f"{':' if results.unreadable else '.'}</p>"
+        f"<p>Submissions graded (in the gradebook): <b>{len(results.graded)}</b>; "
+        f"with an autograded notebook: <b>{results.autograded}</b>. "
+        f"Students with no autograded notebook: <b>{len(results.without_notebook)}</b>"
+        f"{':' if results.without_notebook else '.'}</p>"
         + (f"<ul>{missing}</ul>" if missing else "")
         + "<h2>Scores per exercise</h2><p>Over every graded submission; red bar: 0, green bar: full marks.</p>"
         f"<div class=cards>{''.join(cards)}</div>"
         "<h2>Grader tests most often failed</h2>"
         "<p>From the feedback written into the autograded notebooks, sorted by how many students failed "
         "each test with code of their own; “not implemented” counts stubs left as released.</p>"
-        f"{failures_html(results.failures)}</body></html>\n")
+        f"{failures_html(results.failures, results.autograded)}</body></html>\n")
 
 
 def write_report(root: Path, assignment: str, out: Path | None = None, db_url: str | None = None) -> Path:
@@ -275,13 +288,11 @@ def write_report(root: Path, assignment: str, out: Path | None = None, db_url: s
 
 
 def main(root: Path, assignment: str, out: Path | None = None, db_url: str | None = None) -> int:
-    db_url = db_url or course_directory(root).db_url
-    sqlite_file = Path(db_url.removeprefix("sqlite:///")) if db_url.startswith("sqlite:///") else None
-    if sqlite_file and not sqlite_file.exists():  # nbgrader would create an empty gradebook
-        print(f"no gradebook at {sqlite_file}: autograde {assignment} first")
-        return 1
     try:
         path = write_report(root, assignment, out, db_url)
+    except NoGradebook as error:
+        print(f"{error}: autograde {assignment} first (nnbasics autograde {assignment})")
+        return 1
     except MissingEntry:
         print(f"{assignment} is not in the gradebook: autograde it first (nnbasics autograde {assignment})")
         return 1
