@@ -20,11 +20,11 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from nbgrader.api import Gradebook
 from sqlalchemy.exc import SAWarning
 from tqdm import tqdm
 
-from nnbasics.grade_one import grade_one, load_config
+from nnbasics.grade_one import grade_one
+from nnbasics.gradebook import open_gradebook
 
 
 @dataclasses.dataclass
@@ -50,9 +50,9 @@ def check_submission(folder: Path, notebooks: list[str]) -> list[str]:
     return problems
 
 
-def record_zero(db_url: str, assignment: str, student: str) -> None:
+def record_zero(course: Path, assignment: str, student: str) -> None:
     """Give a submission without its notebook a row with every exercise at 0."""
-    with Gradebook(db_url) as gb, warnings.catch_warnings():
+    with open_gradebook(course) as gb, warnings.catch_warnings():
         warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush noise
         gb.update_or_create_student(student)
         submission = gb.update_or_create_submission(assignment, student)
@@ -86,7 +86,6 @@ def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None
     root = Path(root).resolve()
     notebooks = sorted(p.stem for p in (root / "release" / assignment).glob("*.ipynb"))
     folders = sorted(p for p in (root / "submitted").glob(f"*/{assignment}") if p.is_dir())
-    db_url = load_config(str(root)).CourseDirectory.db_url
     outcomes: dict[str, Outcome] = {}
     for folder in folders:
         student = folder.parent.name
@@ -94,7 +93,7 @@ def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None
         for problem in problems:
             say(f"  ! {student}: {assignment}/{problem}")
         if any("missing" in p for p in problems):
-            record_zero(db_url, assignment, student)
+            record_zero(root, assignment, student)
             outcomes[student] = Outcome(student, graded=False, problem="; ".join(problems))
     todo = [f.parent.name for f in folders if f.parent.name not in outcomes]
     jobs = jobs or os.cpu_count() or 1

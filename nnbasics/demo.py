@@ -9,8 +9,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from nbgrader.api import Gradebook
-
 from nnbasics import batch
 from nnbasics.course import (
     answer_files,
@@ -21,6 +19,7 @@ from nnbasics.course import (
     with_answers,
     write_notebook,
 )
+from nnbasics.gradebook import open_gradebook
 from nnbasics.nbgrader_run import nbgrader
 
 COURSE_FILES = ["nbgrader_config.py", "source", "grader_tests"]
@@ -92,7 +91,7 @@ def submit_sample_class(root: Path, demo: Path) -> None:
 def score_table(demo: Path, assignment: str) -> str:
     names = solution_names(read_notebook(demo / "release" / assignment / f"{assignment}.ipynb"))
     rows = [["student", *names, "total"]]
-    with Gradebook(f"sqlite:///{demo / 'gradebook.db'}") as gb:
+    with open_gradebook(demo) as gb:
         for submission in sorted(gb.assignment_submissions(assignment), key=lambda s: s.student.id):
             cells = {g.name: g for nb in submission.notebooks for g in nb.grades}
             scores = [cells.get(f"test_{n}") for n in names]

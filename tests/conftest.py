@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from nbgrader.api import Gradebook
 
 from nnbasics.demo import copy_course, generate
+from nnbasics.gradebook import scores  # noqa: F401 - re-exported for the tests
 from nnbasics.nbgrader_run import nbgrader, nbgrader_env
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,10 +37,3 @@ def course(course_factory) -> Path:
 
 def autograde(course: Path, assignment: str) -> None:
     nbgrader(course, "autograde", assignment, "--force", log=course / "nbgrader.log", check=False)
-
-
-def scores(course: Path, assignment: str) -> dict[str, dict[str, float]]:
-    """student → {test cell grade_id: score} read back from the gradebook."""
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
-        return {s.student.id: {g.name: g.score for nb in s.notebooks for g in nb.grades}
-                for s in gb.assignment_submissions(assignment)}

@@ -1,0 +1,22 @@
+"""Reading scores back from a course's gradebook (SQLite by default, or the configured db_url)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+
+from nnbasics.grade_one import load_config
+
+
+def open_gradebook(course: Path) -> Gradebook:
+    """The course's gradebook, by its configured db_url and course id."""
+    config = load_config(str(Path(course).resolve())).CourseDirectory
+    return Gradebook(config.db_url, course_id=config.get("course_id", ""))
+
+
+def scores(course: Path, assignment: str) -> dict[str, dict[str, float]]:
+    """student → {test cell grade_id: score}."""
+    with open_gradebook(course) as gb:
+        return {s.student.id: {g.name: g.score for nb in s.notebooks for g in nb.grades}
+                for s in gb.assignment_submissions(assignment)}
