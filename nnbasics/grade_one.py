@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from functools import cache
 from pathlib import Path
+
+from sqlalchemy.exc import SAWarning
 
 from nnbasics.nbgrader_run import nbgrader_env
 
@@ -45,6 +48,7 @@ def _api(root: str):
 
     os.environ["PATH"] = nbgrader_env()["PATH"]
     os.chdir(root)
+    warnings.filterwarnings("ignore", category=SAWarning)  # nbgrader's own autoflush noise
     config = load_config(root)
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
