@@ -29,12 +29,16 @@ def submit_mixed_class(course, size: int) -> None:
         write_notebook(variants[i % len(variants)], course / "submitted" / f"s{i:02d}" / A / f"{A}.ipynb")
 
 
+def autograded_notebooks(course) -> dict[str, str]:
+    return {p.parts[-3]: p.read_text() for p in (course / "autograded").glob(f"*/{A}/{A}.ipynb")}
+
+
 @pytest.fixture(scope="module")
 def course(course_factory):
     course = course_factory("parallel", only=[A])
     submit_mixed_class(course, 12)
     autograde(course, A)
-    return course, scores(course, A)
+    return course, scores(course, A), autograded_notebooks(course)
 
 
 def regrade(course, **options):
@@ -44,18 +48,18 @@ def regrade(course, **options):
     return outcomes, scores(course, A), said
 
 
-def test_two_jobs_give_the_same_gradebook_as_nbgrader_autograde(course):
-    course, expected = course
+def test_two_jobs_give_the_same_gradebook_and_notebooks_as_nbgrader_autograde(course):
+    course, expected, notebooks = course
     outcomes, got, said = regrade(course, jobs=2)
     assert got == expected and len(got) == 12
     assert all(o.graded for o in outcomes) and "graded 12, failed 0 of 12" in said[-1]
-    assert len(list((course / "autograded").glob(f"*/{A}/{A}.ipynb"))) == 12
+    assert autograded_notebooks(course) == notebooks
 
 
 def test_a_dask_cluster_gives_the_same_gradebook(course):
     from distributed import LocalCluster
 
-    course, expected = course
+    course, expected, _ = course
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         outcomes, got, said = regrade(course, scheduler=cluster.scheduler_address)
     assert got == expected and all(o.graded for o in outcomes)
@@ -68,7 +72,7 @@ def run_cli(course, *args):
 
 
 def test_a_broken_submission_does_not_fail_the_run_but_broken_grading_does(course):
-    course, _ = course
+    course, _, _ = course
     (course / "submitted" / "s00" / A / f"{A}.ipynb").write_text("not json")
     assert run_cli(course, "--jobs", "2").returncode == 0
     (course / "grader_tests" / A / "test_XOR.py").rename(course / "test_XOR.py.away")

@@ -51,10 +51,10 @@ def test_relu_integer_arrays(student, reference, rng):
     expect_array(student.relu(x), reference.relu(x), what="정수 배열에 대한 relu 출력")
 
 
-def test_relu_leaves_input_unchanged(student, rng):
-    """입력 배열을 바꾸지 않는다"""
+def test_relu_leaves_input_unchanged(student, reference, rng):
+    """올바른 값을 돌려주면서 입력 배열은 바꾸지 않는다"""
     for shape in SHAPES[:2]:
         x = rng.normal(size=shape)
         handle = student.put(x)
-        student.relu(handle)
+        expect_array(student.relu(handle), reference.relu(x), what="relu 출력")
         expect_unchanged(student.get(handle), x, what="relu 의 입력 배열")

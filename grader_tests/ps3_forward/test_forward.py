@@ -83,13 +83,13 @@ def test_forward_output_layer_is_identity(student, reference, rng):
                  what="출력이 큰 값과 음수를 포함하는 network 의 forward 출력")
 
 
-def test_forward_leaves_network_unchanged(student, rng):
-    """network 의 배열과 입력 x 를 바꾸지 않는다"""
+def test_forward_leaves_network_unchanged(student, reference, rng):
+    """올바른 값을 돌려주면서 network 의 배열과 입력 x 는 바꾸지 않는다"""
     network = random_network(rng, (3, 4, 2, 2))
     net_handle = student.put(network)
     for x in (rng.normal(size=3), rng.normal(size=(2, 3))):
         x_handle = student.put(x)
-        student.forward(net_handle, x_handle)
+        expect_array(student.forward(net_handle, x_handle), reference.forward(network, x), what="forward 출력")
         after = student.get(net_handle)
         for key, value in network.items():
             expect_unchanged(after.get(key), value, what=f"forward 가 받은 network['{key}']")

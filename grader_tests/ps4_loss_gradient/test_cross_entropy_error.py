@@ -100,12 +100,13 @@ def test_cross_entropy_error_adds_1e_7_rather_than_clipping(student, reference, 
                  dtype="float", what="정답 확률이 작은 배치의 cross_entropy_error")
 
 
-def test_cross_entropy_error_leaves_inputs_unchanged(student, rng):
-    """입력 y, t 를 바꾸지 않는다"""
+def test_cross_entropy_error_leaves_inputs_unchanged(student, reference, rng):
+    """올바른 값을 돌려주면서 입력 y, t 는 바꾸지 않는다"""
     for shape in ((7,), (3, 7)):
         y = probabilities(rng, shape)
         t = one_hot(rng.integers(7, size=shape[:-1]), 7)
         y_handle, t_handle = student.put(y), student.put(t)
-        student.cross_entropy_error(y_handle, t_handle)
+        expect_array(student.cross_entropy_error(y_handle, t_handle), reference.cross_entropy_error(y, t),
+                     what="cross_entropy_error 의 값")
         expect_unchanged(student.get(y_handle), y, what="cross_entropy_error 의 입력 y")
         expect_unchanged(student.get(t_handle), t, what="cross_entropy_error 의 입력 t")

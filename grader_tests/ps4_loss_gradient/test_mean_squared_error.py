@@ -56,10 +56,11 @@ def test_mean_squared_error_any_real_values_and_shape(student, reference, rng):
                      dtype="float", what=f"모양 {shape} 실수 배열의 mean_squared_error")
 
 
-def test_mean_squared_error_leaves_inputs_unchanged(student, rng):
-    """입력 y, t 를 바꾸지 않는다"""
+def test_mean_squared_error_leaves_inputs_unchanged(student, reference, rng):
+    """올바른 값을 돌려주면서 입력 y, t 는 바꾸지 않는다"""
     y, t = probabilities(rng, (3, 6)), one_hot(rng, (3, 6))
     y_handle, t_handle = student.put(y), student.put(t)
-    student.mean_squared_error(y_handle, t_handle)
+    expect_array(student.mean_squared_error(y_handle, t_handle), reference.mean_squared_error(y, t),
+                 what="mean_squared_error 의 값")
     expect_unchanged(student.get(y_handle), y, what="mean_squared_error 의 입력 y")
     expect_unchanged(student.get(t_handle), t, what="mean_squared_error 의 입력 t")

@@ -111,10 +111,13 @@ def test_Perceptron_predict_is_plus_one_at_zero(student, rng):
     expect_array(p.predict(X0), np.ones(6), what="순입력이 정확히 0인 샘플들의 predict")
 
 
-def test_Perceptron_does_not_modify_inputs(student, rng):
-    """fit 은 입력 X, y 를 바꾸지 않는다"""
+def test_Perceptron_does_not_modify_inputs(student, reference, rng):
+    """fit 은 올바르게 학습하면서 입력 X, y 는 바꾸지 않는다"""
     X, y = separable(rng, 12, 3)
     Xh, yh = student.put(X), student.put(y)
-    student.Perceptron(rate=0.5, niter=4).fit(Xh, yh)
+    fitted = student.Perceptron(rate=0.5, niter=4).fit(Xh, yh)
+    expected = reference.Perceptron(rate=0.5, niter=4).fit(X.copy(), y.copy())
+    expect_array(fitted.weight, expected.weight, rtol=TOL.training_rel, atol=TOL.training_abs,
+                 what="학습한 weight")
     expect_unchanged(student.get(Xh), X, what="fit 에 넘긴 X")
     expect_unchanged(student.get(yh), y, what="fit 에 넘긴 y")

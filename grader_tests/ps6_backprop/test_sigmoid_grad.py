@@ -46,9 +46,9 @@ def test_sigmoid_grad_large_inputs(student, reference):
     expect_array(student.sigmoid_grad(x), reference.sigmoid_grad(x), what="큰 |x| 에 대한 sigmoid_grad 출력")
 
 
-def test_sigmoid_grad_leaves_input_unchanged(student, rng):
-    """입력 배열을 바꾸지 않는다"""
+def test_sigmoid_grad_leaves_input_unchanged(student, reference, rng):
+    """올바른 값을 돌려주면서 입력 배열은 바꾸지 않는다"""
     x = rng.normal(size=(3, 4))
     handle = student.put(x)
-    student.sigmoid_grad(handle)
+    expect_array(student.sigmoid_grad(handle), reference.sigmoid_grad(x), what="sigmoid_grad 출력")
     expect_unchanged(student.get(handle), x, what="sigmoid_grad 의 입력 배열")

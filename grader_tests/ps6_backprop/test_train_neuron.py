@@ -88,11 +88,13 @@ def test_train_neuron_zero_epochs(student, rng):
     expect_array(b_got, b, what="epochs=0 일 때 돌려준 b")
 
 
-def test_train_neuron_leaves_inputs_unchanged(student, rng):
-    """호출한 쪽의 W, X, Y 배열을 바꾸지 않는다"""
+def test_train_neuron_leaves_inputs_unchanged(student, reference, rng):
+    """올바르게 학습하면서 호출한 쪽의 W, X, Y 배열은 바꾸지 않는다"""
     X, Y, W, b = problem(rng, 6, 2)
     Xh, Yh, Wh = student.put(X), student.put(Y), student.put(W)
-    student.train_neuron(Xh, Yh, Wh, b, lr=0.5, epochs=10)
+    got_W, _ = student.train_neuron(Xh, Yh, Wh, b, lr=0.5, epochs=10)
+    expected_W, _ = reference.train_neuron(X.copy(), Y.copy(), W.copy(), b, lr=0.5, epochs=10)
+    expect_array(got_W, expected_W, rtol=TOL.training_rel, atol=TOL.training_abs, what="학습한 W")
     expect_unchanged(student.get(Wh), W, what="train_neuron 에 넘긴 W")
     expect_unchanged(student.get(Xh), X, what="train_neuron 에 넘긴 X")
     expect_unchanged(student.get(Yh), Y, what="train_neuron 에 넘긴 Y")

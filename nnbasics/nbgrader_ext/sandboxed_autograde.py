@@ -47,16 +47,25 @@ def _ipython_to_python(source: str) -> str:
         return source
 
 
+MESSAGE_CHARS = 500  # of one failure message in the feedback
+
+
+def _cut(text: str) -> str:
+    """Messages can carry names the student's code chose (a class or exception name a
+    megabyte long): keep the feedback small."""
+    return text if len(text) <= MESSAGE_CHARS else text[:MESSAGE_CHARS - 3] + "..."
+
+
 def feedback_text(result: ModuleResult, points: float, max_points: float) -> str:
     passed = sum(t.passed for t in result.tests)
     lines = [f"채점 결과(hidden grader tests): {passed}/{len(result.tests)} 통과 → "
              f"{points:g}/{max_points:g}점"]
     if result.aborted:
-        lines.append(f"  ✗ 이 문제는 0점이에요: {result.aborted}")
+        lines.append(f"  ✗ 이 문제는 0점이에요: {_cut(result.aborted)}")
     for test in result.tests:
         lines.append(f"  {'✓' if test.passed else '✗'} {test.description}")
         if not test.passed and test.message:
-            lines.append(f"      → {test.message}")
+            lines.append(f"      → {_cut(test.message)}")
     if not result.tests:
         lines.append("  (이 문제의 채점 검사를 실행하지 못했어요)")
     return "\n".join(lines) + "\n"

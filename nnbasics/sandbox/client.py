@@ -79,6 +79,55 @@ def _error_output(ename: str, evalue: str) -> dict:
     return {"output_type": "error", "ename": ename, "evalue": evalue, "traceback": [f"{ename}: {evalue}"]}
 
 
+class ProtocolViolation(Exception):
+    """A message out of turn or of the wrong shape: student code wrote to the control socket."""
+
+
+def _clean_outputs(outputs, limit: int) -> list[dict]:
+    """A cell's outputs rebuilt as ``worker.run_cell`` makes them (streams, a text result, an
+    error) and cut to size. Student code can write to the socket they come on, so anything
+    else is a ``ProtocolViolation``."""
+    def text(value) -> str:
+        if not isinstance(value, str):
+            raise ProtocolViolation
+        return value[:limit + 200]  # room for the worker's "output truncated" note
+
+    if not isinstance(outputs, list) or len(outputs) > 4:
+        raise ProtocolViolation
+    clean = []
+    for output in outputs:
+        kind = output.get("output_type") if isinstance(output, dict) else None
+        if kind == "stream" and output.get("name") in ("stdout", "stderr"):
+            clean.append({"output_type": "stream", "name": output["name"], "text": text(output.get("text"))})
+        elif kind == "execute_result" and isinstance(output.get("data"), dict):
+            clean.append({"output_type": "execute_result", "execution_count": None, "metadata": {},
+                          "data": {"text/plain": text(output["data"].get("text/plain"))}})
+        elif kind == "error" and isinstance(output.get("traceback"), list):
+            clean.append({"output_type": "error", "ename": text(output.get("ename"))[:200],
+                          "evalue": text(output.get("evalue")),
+                          "traceback": [text(line) for line in output["traceback"][:1]]})
+        else:
+            raise ProtocolViolation
+    return clean
+
+
+def _pidfd_of_child(parent: int, pid) -> int | None:
+    """A pidfd for process ``pid`` if it is a child of ``parent``, else None."""
+    try:
+        fd = os.pidfd_open(int(pid))
+    except (OSError, TypeError, ValueError):
+        return None
+    try:  # checked after opening: the pidfd pins the process, a reused pid would show another parent
+        with open(f"/proc/{int(pid)}/stat") as f:
+            ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        ppid = None
+    if ppid != parent:
+        os.close(fd)
+        return None
+    return fd
+
+
 class Sandbox:
     """A sandboxed worker that has run a notebook's code and serves its exercises."""
 
@@ -88,6 +137,7 @@ class Sandbox:
         self.scratch = tempfile.mkdtemp(prefix="nnbasics-scratch-")
         self.status: dict = {}
         self.pid: int | None = None
+        self.worker: int | None = None  # a pidfd of the worker itself (PID 1 of its namespace)
         self._start()
 
     # -- process life
@@ -102,19 +152,27 @@ class Sandbox:
         theirs.close()
         self.control = mine
         try:
-            self.status = self._recv(STARTUP_SECONDS)["ready"]
+            hello = self._recv(STARTUP_SECONDS)
+            self.status = hello["ready"]
         except (TimeoutError, wire.ChannelClosed, KeyError) as error:
             self.close_process()
             raise WorkerFailed(f"the student process did not start: {error}") from None
+        self.worker = _pidfd_of_child(self.pid, hello.get("pid"))
 
     def _recv(self, timeout: float):
         self.control.settimeout(max(timeout, 0.001))
         return wire.recv(self.control)
 
     def close_process(self) -> None:
+        if self.worker is not None:
+            # Killed directly: student code can keep it from dying with its parent (PR_SET_PDEATHSIG).
+            with contextlib.suppress(OSError):
+                signal.pidfd_send_signal(self.worker, signal.SIGKILL)  # its PID namespace, and all in it, goes too
+            os.close(self.worker)
+            self.worker = None
         if self.pid is not None:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)  # its PID namespace, and all in it, goes too
+                os.kill(self.pid, signal.SIGKILL)
             self.control.close()
             self.pid = None
 
@@ -133,7 +191,8 @@ class Sandbox:
     def execute(self, cells: list[dict]) -> dict[int, list]:
         """Run cells (``index``, ``name``, ``source``) in order; return outputs by index.
 
-        A cell that hangs or kills the process gets an error output, the process is
+        A cell that hangs or kills the process, or whose code writes to the control socket
+        (a message out of turn or of the wrong shape), gets an error output, the process is
         started again, and the cells before it are run again (their outputs already
         recorded) so that the cells after it see the state they expect.
         """
@@ -144,23 +203,31 @@ class Sandbox:
             wire.send(self.control, {"cmd": "exec", "cells": todo})
             current = None
             try:
-                while True:
-                    message = self._recv(self.limits.cell_seconds)
-                    if "started" in message:
-                        current = message["started"]
-                    elif "cell" in message:
-                        outputs.setdefault(message["cell"], message["outputs"])
-                    elif message.get("done"):
-                        return outputs
+                for cell in todo:
+                    self._expect("started", cell["index"])
+                    current = cell["index"]
+                    message = self._expect("cell", current)
+                    outputs.setdefault(current, _clean_outputs(message.get("outputs"), self.limits.output_chars))
+                self._expect("done", True)
+                return outputs
             except TimeoutError:
                 reason = _error_output("TimeoutError", f"셀 실행이 시간 제한 {self.limits.cell_seconds:g}초를 넘었어요")
             except (wire.ChannelClosed, OSError):
                 reason = _error_output("WorkerDied", "이 셀이 프로세스를 종료시켰어요 (os._exit, 충돌 또는 메모리)")
+            except ProtocolViolation:
+                reason = _error_output("ProtocolError", "이 셀이 채점 프로세스와의 통신 채널에 직접 썼어요")
             if current is None:
                 raise WorkerFailed("the student process stopped before running any cell")
             outputs[current] = [reason]
             skipped.add(current)
             self._start()
+
+    def _expect(self, key: str, value) -> dict:
+        """The next message, which must be ``{key: value, ...}``."""
+        message = self._recv(self.limits.cell_seconds)
+        if not isinstance(message, dict) or message.get(key) != value:
+            raise ProtocolViolation
+        return message
 
     # -- serving one exercise
 

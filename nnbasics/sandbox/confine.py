@@ -3,7 +3,9 @@
 - resource limits: address space (memory cap), file size, no core dumps;
 - namespaces (``enter_namespaces``): no network, and a PID namespace of its own;
 - files: Landlock lets it read only its submission folder and the Python installation,
-  and write only its scratch folder.
+  and write only its scratch folder; every mount but the scratch folder is read-only in
+  a mount namespace of its own, because Landlock does not cover chmod, chown, utime or
+  extended attributes (``_read_only_mounts``).
 
 Each step reports whether it worked; the grading process warns loudly when one did not.
 """
@@ -13,9 +15,13 @@ import os
 import resource
 import sys
 
+CLONE_NEWNS = 0x00020000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
+MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 0x40000
+AT_FDCWD, AT_RECURSIVE, MOUNT_ATTR_RDONLY = -100, 0x8000, 0x1
+SYS_MOUNT_SETATTR = 442  # the same number on every architecture
 
 # Read-only system locations a Python process with numpy needs (shared libraries, CPU
 # facts numpy/OpenBLAS read, device nodes).
@@ -54,6 +60,41 @@ def enter_namespaces() -> dict:
     if libc.unshare(CLONE_NEWNET) == 0:
         return {"network": "ok", "processes": f"unavailable ({reason})"}
     return {"network": f"unavailable ({reason})", "processes": f"unavailable ({reason})"}
+
+
+class _MountAttr(ctypes.Structure):  # struct mount_attr
+    _fields_ = [("attr_set", ctypes.c_uint64), ("attr_clr", ctypes.c_uint64),
+                ("propagation", ctypes.c_uint64), ("userns_fd", ctypes.c_uint64)]
+
+
+def _read_only_mounts(writable: str) -> str:
+    """A mount namespace of its own where every mount is read-only but ``writable``.
+
+    Landlock stops writes to file contents but not chmod, chown, utime or setxattr: a
+    read-only mount stops those too (a student could otherwise lock the graders or the
+    gradebook away from the instructor, or open them to everyone).
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def check(result: int, step: str) -> None:
+        if result != 0:
+            raise OSError(ctypes.get_errno(), f"{step}: {os.strerror(ctypes.get_errno())}")
+
+    def mount_setattr(path: str, **attr) -> None:
+        attr = _MountAttr(**attr)
+        check(libc.syscall(ctypes.c_long(SYS_MOUNT_SETATTR), ctypes.c_long(AT_FDCWD), ctypes.c_char_p(path.encode()),
+                           ctypes.c_long(AT_RECURSIVE), ctypes.byref(attr), ctypes.c_long(ctypes.sizeof(attr))),
+              f"mount_setattr {path}")
+
+    try:
+        check(libc.unshare(CLONE_NEWNS), "unshare")
+        check(libc.mount(b"none", b"/", None, ctypes.c_ulong(MS_REC | MS_PRIVATE), None), "private")
+        check(libc.mount(writable.encode(), writable.encode(), None, ctypes.c_ulong(MS_BIND | MS_REC), None), "bind")
+        mount_setattr("/", attr_set=MOUNT_ATTR_RDONLY)
+        mount_setattr(writable, attr_clr=MOUNT_ATTR_RDONLY)
+    except OSError as error:
+        return f"unavailable ({error.strerror})"
+    return "ok"
 
 
 def _python_paths() -> list[str]:
@@ -108,5 +149,6 @@ def prepare(settings: dict) -> dict:
     os.dup2(devnull, 2)
     if not settings.get("isolate", True):
         return {"files": "off"}
+    mounts = _read_only_mounts(settings["scratch"])  # before Landlock, which forbids mounting
     read = [settings["folder"], *_python_paths(), *SYSTEM_READ]
-    return {"files": _landlock(read, [settings["scratch"]])}
+    return {"files": _landlock(read, [settings["scratch"]]), "mounts": mounts}
