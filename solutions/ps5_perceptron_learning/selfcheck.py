@@ -74,7 +74,7 @@ def describe(value) -> str:
     if isinstance(value, (str, bytes)):
         return f"{type(value).__name__} (길이 {len(value)})"
     if isinstance(value, np.ndarray):
-        with np.printoptions(precision=6, threshold=12, edgeitems=3, linewidth=100):
+        with np.printoptions(precision=4, threshold=12, edgeitems=2, linewidth=100):
             text = f"array({np.array2string(value, separator=', ')}, dtype={value.dtype})"
     elif isinstance(value, (np.generic, type(None))):
         text = repr(value)
