@@ -8,11 +8,17 @@ from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.preprocessors import (
     AssignLatePenalties,
     CheckCellMetadata,
+    ClearMarkScheme,
+    ClearOutput,
+    Execute,
     IgnorePattern,
+    IncludeHeaderFooter,
     LimitOutput,
+    LockCells,
     SaveAutoGrades,
 )
 
+from nnbasics.nbgrader_ext.portable_metadata import PortableMetadata
 from nnbasics.nbgrader_ext.sandboxed_autograde import SandboxedAutograde
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
@@ -28,8 +34,11 @@ c.ClearSolutions.code_stub = {"python": "# 여기에 코드를 작성하세요 (
 # Deleted or retyped test cells come back from the source notebook.
 c.OverwriteCells.add_missing_cells = True
 
-# generate_solution executes the notebooks: no timestamps, so solutions/ regenerates identically.
+# generate_solution executes the notebooks: no timestamps and no Python patch version, so
+# solutions/ regenerates identically on any 3.11.x.
 c.Execute.record_timing = False
+c.GenerateSolution.preprocessors = [IncludeHeaderFooter, LockCells, ClearOutput, ClearMarkScheme, Execute,
+                                    PortableMetadata]
 
 # Student code runs in a sandboxed process and hidden pytest graders score the test
 # cells (nnbasics/nbgrader_ext/sandboxed_autograde.py); no Jupyter kernel is started.

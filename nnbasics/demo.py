@@ -55,7 +55,7 @@ def sample_class(root: Path, assignment: str) -> dict[str, dict | str | None]:
         "full_marks": with_answers(blank, reference),
         "other_style": with_answers(blank, {**reference, **first("right")}),
         "typical_mistakes": with_answers(blank, first("wrong")),
-        "partly_done": with_answers(blank, {n: reference[n] for n in names[: len(names) // 2 or 1]}),
+        "partly_done": with_answers(blank, {n: reference[n] for n in names[: len(names) // 2]}),
         "blank": blank,
         "broken_json": '{"cells": [ this is not JSON',
         "no_notebook": None,

@@ -25,6 +25,9 @@ import pytest
 
 INSTALL_ROOT = Path("/usr/lib/postgresql")  # Debian's layout: <version>/bin/{initdb,pg_ctl,...}
 SYSTEM_USER = "postgres"  # created by the package; the server refuses to run as root
+# runuser lives in sbin, which a non-login PATH may lack
+RUNUSER = shutil.which("runuser") or next(
+    (p for p in ("/usr/sbin/runuser", "/sbin/runuser") if os.path.exists(p)), "runuser")
 SUPERUSER = "postgres"
 APT_ENV = {"DEBIAN_FRONTEND": "noninteractive"}
 APT_LOCK_WAIT = ["-o", "DPkg::Lock::Timeout=300"]  # another apt-get may be running on the machine
@@ -78,7 +81,7 @@ class Server:
 
 def _as_owner(command: list[str]) -> list[str]:
     """The server's commands run as the ``postgres`` system user when we are root."""
-    return ["runuser", "-u", SYSTEM_USER, "--", *command] if os.geteuid() == 0 else command
+    return [RUNUSER, "-u", SYSTEM_USER, "--", *command] if os.geteuid() == 0 else command
 
 
 def _run(command: list[str], folder: Path) -> None:

@@ -83,7 +83,7 @@ def test_cards_count_full_marks_and_zeros(page):
     assert "<th>full marks</th><td>3 of 4</td>" in card(page, "step_function")
     assert "<th>zero</th><td>1 of 4</td>" in card(page, "step_function")  # blank
     assert "<th>full marks</th><td>2 of 4</td>" in card(page, "relu")  # reference, softmax-axis0
-    assert "<th>zero</th><td>1 of 4</td>" in card(page, "relu")  # relu-abs keeps partial credit
+    assert "<th>zero</th><td>2 of 4</td>" in card(page, "relu")  # blank, relu-abs (|x| passes no relu test)
     assert "<th>mean</th><td>0.75</td>" in card(page, "sigmoid")
 
 
