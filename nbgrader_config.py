@@ -4,7 +4,7 @@ The project's grading machinery plugs in through nbgrader's own extension points
 `nbgrader generate_assignment`, `autograde`, `generate_feedback` and `export` work as usual.
 """
 
-from nbconvert.preprocessors import ClearMetadataPreprocessor
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CoalesceStreamsPreprocessor
 from nbgrader.preprocessors import (
     AssignLatePenalties,
     CheckCellMetadata,
@@ -34,11 +34,13 @@ c.ClearSolutions.code_stub = {"python": "# 여기에 코드를 작성하세요 (
 # Deleted or retyped test cells come back from the source notebook.
 c.OverwriteCells.add_missing_cells = True
 
-# generate_solution executes the notebooks: no timestamps and no Python patch version, so
-# solutions/ regenerates identically on any 3.11.x.
+# generate_solution executes the notebooks: no timestamps, no Python patch version, and
+# stream outputs merged however the kernel happened to split them, so solutions/
+# regenerates identically on any 3.11.x.
 c.Execute.record_timing = False
+c.CoalesceStreamsPreprocessor.enabled = True
 c.GenerateSolution.preprocessors = [IncludeHeaderFooter, LockCells, ClearOutput, ClearMarkScheme, Execute,
-                                    PortableMetadata]
+                                    CoalesceStreamsPreprocessor, PortableMetadata]
 
 # Student code runs in a sandboxed process and hidden pytest graders score the test
 # cells (nnbasics/nbgrader_ext/sandboxed_autograde.py); no Jupyter kernel is started.
