@@ -28,6 +28,7 @@ test: lint
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/selfcheck_speed.py
 	$(BIN)/python benchmarks/autograde_cost.py
+	$(BIN)/python benchmarks/class_speed.py 40 --memory 200
 
 clean:
 	rm -rf demo demo.log .pytest_cache
