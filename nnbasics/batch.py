@@ -35,19 +35,19 @@ class Outcome:
     infrastructure: bool = False   # grading itself failed, not the student's submission
 
 
-def check_submission(folder: Path, notebooks: list[str]) -> list[str]:
-    """Problems with one submission folder, each naming the file."""
-    problems = []
+def check_submission(folder: Path, notebooks: list[str]) -> tuple[list[str], list[str]]:
+    """Notebooks missing from one submission folder, and messages about unreadable ones."""
+    missing, unreadable = [], []
     for name in notebooks:
         path = folder / f"{name}.ipynb"
         if not path.exists():
-            problems.append(f"{path.name} is missing")
+            missing.append(path.name)
             continue
         try:
             json.loads(path.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError) as error:
-            problems.append(f"{path.name} is not valid JSON ({error}); graded as blank")
-    return problems
+            unreadable.append(f"{path.name} is not valid JSON ({error}); graded as blank")
+    return missing, unreadable
 
 
 def record_zero(course: Path, assignment: str, student: str) -> None:
@@ -100,10 +100,11 @@ def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None
     outcomes: dict[str, Outcome] = {}
     for folder in folders:
         student = folder.parent.name
-        problems = check_submission(folder, notebooks)
+        missing, unreadable = check_submission(folder, notebooks)
+        problems = [f"{name} is missing" for name in missing] + unreadable
         for problem in problems:
             say(f"  ! {student}: {assignment}/{problem}")
-        if any("missing" in p for p in problems):
+        if missing:
             record_zero(root, assignment, student)
             outcomes[student] = Outcome(student, graded=False, problem="; ".join(problems))
     todo = [f.parent.name for f in folders if f.parent.name not in outcomes]

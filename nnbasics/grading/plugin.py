@@ -97,9 +97,9 @@ class GradingPlugin:
             properties.append(("message", message))
             if not call.excinfo.errisinstance(CheckFailure):
                 self.internal_errors.append(f"{item.nodeid}:\n{call.excinfo.getrepr(style='short')}")
-        return pytest.TestReport(item.nodeid, item.location, {}, "passed" if message is None else "failed", message,
-                          call.when, duration=call.duration, start=call.start, stop=call.stop,
-                          user_properties=properties)
+        return pytest.TestReport(item.nodeid, item.location, {}, "passed" if message is None else "failed",
+                                 message, call.when, duration=call.duration, start=call.start, stop=call.stop,
+                                 user_properties=properties)
 
     def pytest_runtest_logreport(self, report):
         if report.when == "call" or report.failed:

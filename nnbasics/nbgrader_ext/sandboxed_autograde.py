@@ -16,6 +16,7 @@ change a score.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from pathlib import Path
@@ -37,12 +38,17 @@ def is_test_cell(cell) -> bool:
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
-def _ipython_to_python(source: str) -> str:
-    """Turn magics (``%matplotlib inline``) into calls the worker's stub ignores."""
+@functools.cache
+def _transformer():
     from IPython.core.inputtransformer2 import TransformerManager
 
+    return TransformerManager()
+
+
+def _ipython_to_python(source: str) -> str:
+    """Turn magics (``%matplotlib inline``) into calls the worker's stub ignores."""
     try:
-        return TransformerManager().transform_cell(source)
+        return _transformer().transform_cell(source)
     except Exception:  # leave it as is: the cell's SyntaxError is the student's to see
         return source
 
@@ -86,7 +92,8 @@ class SandboxedAutograde(NbGraderPreprocessor):
     cell_seconds = Float(30.0, help="Time limit for one notebook cell").tag(config=True)
     memory_limit = Integer(2 * 2**30, help="Address-space cap of student code, in bytes").tag(config=True)
     output_chars = Integer(10_000, help="Characters kept of each cell's stdout and stderr").tag(config=True)
-    isolate = Bool(True, help="Confine student code (no network, Landlock file rules)").tag(config=True)
+    isolate = Bool(True, help="Confine student code's files: Landlock rules and read-only mounts "
+                               "(its namespaces, with no network, are entered either way)").tag(config=True)
 
     def limits(self) -> Limits:
         return Limits(exercise_seconds=self.exercise_seconds, cell_seconds=self.cell_seconds,

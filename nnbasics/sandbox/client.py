@@ -31,7 +31,7 @@ class Limits:
     memory_bytes: int = 2 * 2**30
     output_chars: int = 10_000       # kept per cell and stream
     file_bytes: int = 16 * 2**20     # largest file student code may write (scratch only)
-    isolate: bool = True             # network namespace + Landlock
+    isolate: bool = True             # Landlock and read-only mounts (namespaces are always entered)
 
 
 class Zygote:
