@@ -12,6 +12,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import dataclasses
+import gc
 import json
 import multiprocessing
 import os
@@ -20,11 +21,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy.exc import SAWarning
 from tqdm import tqdm
-
-from nnbasics.grade_one import grade_one
-from nnbasics.gradebook import open_gradebook
 
 
 @dataclasses.dataclass
@@ -52,6 +49,10 @@ def check_submission(folder: Path, notebooks: list[str]) -> tuple[list[str], lis
 
 def record_zero(course: Path, assignment: str, student: str) -> None:
     """Give a submission without its notebook a row with every exercise at 0."""
+    from sqlalchemy.exc import SAWarning
+
+    from nnbasics.gradebook import open_gradebook
+
     with open_gradebook(course) as gb, warnings.catch_warnings():
         warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush noise
         gb.update_or_create_student(student)
@@ -74,7 +75,9 @@ def _runner(jobs: int, scheduler: str | None) -> Iterator:
                 [client.submit(fn, *args, pure=False) for args in calls]))
         return
     # Forked from this process, which has nbgrader imported and nothing open yet: workers
-    # start in milliseconds instead of re-importing for seconds each.
+    # start in milliseconds instead of re-importing for seconds each. Frozen, what was
+    # imported is never scanned by the workers' garbage collector (nor copied on write).
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         yield lambda fn, calls: (f.result() for f in concurrent.futures.as_completed(
@@ -82,11 +85,19 @@ def _runner(jobs: int, scheduler: str | None) -> Iterator:
 
 
 def _warm_up() -> None:
-    """What every grading process needs, imported once before the workers are forked."""
+    """What every grading process needs, started or imported once before the workers are forked.
+
+    The zygote goes first: it imports numpy and matplotlib on another core while this
+    process imports nbgrader, and the workers share it.
+    """
+    from nnbasics.sandbox.client import zygote
+
+    zygote()
     import nbgrader.apps  # noqa: F401
     import pytest  # noqa: F401
     from IPython.core import inputtransformer2  # noqa: F401
 
+    import nnbasics.grade_one  # noqa: F401
     import nnbasics.nbgrader_ext.sandboxed_autograde  # noqa: F401
 
 
@@ -94,6 +105,8 @@ def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None
               scheduler: str | None = None, say=print) -> list[Outcome]:
     """Grade every ``submitted/<student>/<assignment>/`` into the gradebook; report each student."""
     started = time.monotonic()
+    if not scheduler:
+        _warm_up()
     root = Path(root).resolve()
     notebooks = sorted(p.stem for p in (root / "release" / assignment).glob("*.ipynb"))
     folders = sorted(p for p in (root / "submitted").glob(f"*/{assignment}") if p.is_dir())
@@ -109,10 +122,10 @@ def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None
             outcomes[student] = Outcome(student, graded=False, problem="; ".join(problems))
     todo = [f.parent.name for f in folders if f.parent.name not in outcomes]
     jobs = jobs or os.cpu_count() or 1
-    if not scheduler:
-        _warm_up()
     with open(log, "a", encoding="utf-8") as out, _runner(jobs, scheduler) as run, \
             tqdm(total=len(todo), unit="submission", disable=None) as bar:
+        from nnbasics.grade_one import grade_one
+
         for result in run(grade_one, [(str(root), assignment, s) for s in todo]):
             out.write(f"\n== {assignment} / {result['student']} ({result['seconds']:.2f} s)\n{result['log']}"
                       f"{result['error']}")

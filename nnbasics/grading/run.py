@@ -14,7 +14,7 @@ from nnbasics.grading.plugin import GradingPlugin, ModuleResult
 PYTEST_INI = Path(__file__).with_name("pytest.ini")
 UNUSED_PLUGINS = ["cacheprovider", "terminal", "doctest", "junitxml", "pastebin", "stepwise", "setuponly",
                   "setupplan", "unittest", "debugging", "faulthandler", "logging", "legacypath", "tmpdir",
-                  "monkeypatch", "recwarn", "pytester"]
+                  "monkeypatch", "recwarn", "pytester", "unraisableexception", "threadexception"]
 
 
 class GraderError(Exception):

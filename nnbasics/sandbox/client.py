@@ -5,14 +5,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
+import multiprocessing
 import os
+import select
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 
@@ -35,7 +36,12 @@ class Limits:
 
 
 class Zygote:
-    """The process that forks student processes (``zygote.py``); one per grading process."""
+    """The process that forks student processes (``zygote.py``).
+
+    One per grading process, or one shared by the worker processes ``nnbasics autograde``
+    forks after starting it: starting it does not wait for its imports, so they overlap
+    with the grading process's own.
+    """
 
     def __init__(self):
         mine, theirs = socket.socketpair()
@@ -46,25 +52,33 @@ class Zygote:
                  "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
         theirs.close()
         self.control = mine
-        self.lock = threading.Lock()
-        self.control.settimeout(STARTUP_SECONDS)
-        wire.recv(self.control)  # {"ready": true}: numpy and matplotlib are imported
+        self.control.settimeout(STARTUP_SECONDS)  # its first answer comes after numpy and matplotlib are imported
+        # Processes forked from this one share the zygote: both the lock and the pidfd
+        # work in them (Popen.poll does not: the zygote is not their child).
+        self.lock = multiprocessing.get_context("fork").Lock()
+        self.pidfd = os.pidfd_open(self.process.pid)
 
     def spawn(self, settings: dict, sock: socket.socket) -> int:
         """A new worker answering on ``sock``; returns the pid to kill it by."""
-        with self.lock:
+        if not self.lock.acquire(timeout=STARTUP_SECONDS):
+            raise WorkerFailed("the zygote is busy: another grading process holds it")
+        try:
             wire.send(self.control, {"settings": settings})
             socket.send_fds(self.control, [b"F"], [sock.fileno()])
             return wire.recv(self.control)["pid"]
+        finally:
+            self.lock.release()
 
     def alive(self) -> bool:
-        return self.process.poll() is None
+        exited, _, _ = select.select([self.pidfd], [], [], 0)
+        return not exited
 
 
 _zygote: Zygote | None = None
 
 
 def zygote() -> Zygote:
+    """This process's zygote, started on first use (or again if it died)."""
     global _zygote
     if _zygote is None or not _zygote.alive():
         _zygote = Zygote()

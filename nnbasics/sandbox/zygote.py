@@ -45,7 +45,6 @@ def main() -> None:
     import nnbasics.sandbox.worker  # noqa: F401
 
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
-    wire.send(control, {"ready": True})
     while True:
         try:
             request = wire.recv(control)
