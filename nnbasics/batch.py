@@ -97,7 +97,7 @@ def _warm_up() -> None:
     import pytest  # noqa: F401
     from IPython.core import inputtransformer2  # noqa: F401
 
-    import nnbasics.grade_one  # noqa: F401
+    import nnbasics.grade_one
     import nnbasics.nbgrader_ext.sandboxed_autograde  # noqa: F401
 
 

@@ -242,6 +242,7 @@ STUDENTS = {
     "vandal": Submission("solved", "vandal"),
     "stray_process": Submission("solved", "stray_process", files=stray_name),
     "kill_all": Submission("solved", "kill_all"),
+    "spawn_flood": Submission("solved", "spawn_flood"),
     # (d) broken code
     "loop_top_level": Submission("solved", "loop_top_level"),
     "loop_in_relu": Submission("solved", "loop_in_relu"),
@@ -555,6 +556,7 @@ def test_student_code_cannot_change_the_course(graded):
     lines = dict(line.rsplit(" ", 1) for line in output_of_first_cell(graded, "vandal").splitlines())
     assert lines.pop("write to its scratch folder") == "DONE"
     assert lines.pop("fill the disk").startswith("<")  # over RLIMIT_FSIZE
+    assert lines.pop("fill the disk file by file") == "<OSError>"  # over the scratch tmpfs's size
     done = [what for what, outcome in lines.items() if outcome == "DONE"]
     assert len(lines) == 19 and not done
 
@@ -585,6 +587,15 @@ def test_no_student_process_outlives_the_grading(graded):
         time.sleep(0.2)
     assert strays() == []
     assert graded.scores["stray_process"] == FULL
+
+
+def test_a_flood_of_processes_stops_at_the_cap_and_costs_its_author_nothing_else(graded):
+    """Processes started until something says no: the cap (128, processes and threads)
+    says no long before the machine runs out, and the rest of the notebook is graded."""
+    requires(graded, "process count")
+    error, started = output_of_first_cell(graded, "spawn_flood").split(" after ")
+    assert error == "BlockingIOError" and int(started) < 128
+    assert graded.scores["spawn_flood"] == FULL
 
 
 def test_killing_every_process_in_reach_costs_only_the_killing_exercise(graded):

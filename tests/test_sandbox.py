@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 
@@ -9,7 +10,8 @@ import numpy as np
 import pytest
 
 from nnbasics.release_kit.selfcheck import CheckFailure, ExerciseAborted
-from nnbasics.sandbox.client import Limits, Sandbox
+from nnbasics.sandbox import pids
+from nnbasics.sandbox.client import Limits, Sandbox, zygote
 
 
 @pytest.fixture
@@ -55,6 +57,64 @@ def test_student_code_reads_its_folder_but_nothing_else_and_writes_only_scratch(
     assert out[1][0]["ename"] in ("PermissionError", "ModuleNotFoundError")
     assert out[2][0]["ename"] in ("PermissionError", "OSError")  # Landlock, or the read-only mount
     assert out[3][0]["data"]["text/plain"] == "1"
+
+
+def test_scratch_holds_a_bounded_amount_and_leaves_nothing_behind(tmp_path):
+    with Sandbox(str(tmp_path), Limits(file_bytes=2**20, scratch_bytes=4 * 2**20)) as box:
+        if box.status.get("mounts") != "ok":
+            pytest.skip(f"mount namespace unavailable here: {box.status}")
+        out = run(box, "import os\nopen(os.environ['TMPDIR'] + '/a', 'wb').write(b'0' * 2**19)",
+                  "[open(os.environ['TMPDIR'] + f'/{i}', 'wb').write(b'0' * 2**19) for i in range(16)]",
+                  "os.path.getsize(os.environ['TMPDIR'] + '/a')")
+        assert out[0][0]["data"]["text/plain"] == str(2**19)
+        assert out[1][0]["ename"] == "OSError" and "No space left" in out[1][0]["evalue"]
+        assert out[2][0]["data"]["text/plain"] == str(2**19)  # what fitted stays readable
+        scratch = box.scratch
+        assert os.listdir(scratch) == []  # the tmpfs lives in the student's mount namespace only
+    assert not os.path.exists(scratch)
+
+
+BOUNDED_BOMB = """
+import os, time
+n = 0
+try:
+    while n < 3000:  # bounded: where the cap is missing this test is skipped before it runs
+        if os.fork() == 0:
+            time.sleep(600)
+            os._exit(0)
+        n += 1
+except OSError as error:
+    print(type(error).__name__)
+n"""
+
+
+def test_a_fork_bomb_stops_at_the_process_cap_and_its_group_goes_away(tmp_path):
+    with Sandbox(str(tmp_path), Limits(processes=32)) as box:
+        if box.status.get("process count") != "ok":
+            pytest.skip(f"no pids cgroup here: {box.status}")
+        group = pids.base() / pids.group_name(zygote().process.pid, box.pid)
+        assert (group / "pids.max").read_text().strip() == "32"
+        out = run(box, BOUNDED_BOMB, "import threading\nthreading.Thread(target=time.sleep, args=(1,)).start()")
+        assert out[0][0]["text"] == "BlockingIOError\n" and int(out[0][1]["data"]["text/plain"]) < 32
+        assert out[1][0]["ename"] == "RuntimeError"  # threads count too
+    deadline = time.monotonic() + 10
+    while group.exists() and time.monotonic() < deadline:  # its processes take a moment to die
+        with Sandbox(str(tmp_path)) as other:  # the zygote removes ended groups when it forks the next
+            assert run(other, "1 + 1")[0][0]["data"]["text/plain"] == "2"
+    assert not group.exists()
+
+
+def test_processes_left_running_are_ended_and_threads_filling_the_cap_abort_with_a_reason(tmp_path):
+    with Sandbox(str(tmp_path), Limits(processes=16)) as box:
+        if box.status.get("process count") != "ok":
+            pytest.skip(f"no pids cgroup here: {box.status}")
+        run(box, BOUNDED_BOMB, "def f():\n    return 1")
+        with box.exercise() as student:  # the bomb's processes are gone: there is room to fork
+            assert student.f() == 1
+        run(box, "import threading\nfor _ in range(40):\n    try:\n        threading.Thread("
+                 "target=time.sleep, args=(60,), daemon=True).start()\n    except RuntimeError:\n        break")
+        with box.exercise() as student, pytest.raises(ExerciseAborted, match="스레드"):
+            student.f()
 
 
 def test_student_code_has_no_network(sandbox):

@@ -92,12 +92,18 @@ class SandboxedAutograde(NbGraderPreprocessor):
     cell_seconds = Float(30.0, help="Time limit for one notebook cell").tag(config=True)
     memory_limit = Integer(2 * 2**30, help="Address-space cap of student code, in bytes").tag(config=True)
     output_chars = Integer(10_000, help="Characters kept of each cell's stdout and stderr").tag(config=True)
+    file_limit = Integer(16 * 2**20, help="Largest file student code may write, in bytes").tag(config=True)
+    scratch_limit = Integer(64 * 2**20, help="All files student code may write, in bytes (with isolate: "
+                                             "its scratch folder is a tmpfs of this size)").tag(config=True)
+    process_limit = Integer(128, help="Processes and threads student code may have at once (a cgroup's "
+                                      "pids.max, where this user can make one)").tag(config=True)
     isolate = Bool(True, help="Confine student code's files: Landlock rules and read-only mounts "
                                "(its namespaces, with no network, are entered either way)").tag(config=True)
 
     def limits(self) -> Limits:
         return Limits(exercise_seconds=self.exercise_seconds, cell_seconds=self.cell_seconds,
-                      memory_bytes=self.memory_limit, output_chars=self.output_chars, isolate=self.isolate)
+                      memory_bytes=self.memory_limit, output_chars=self.output_chars, file_bytes=self.file_limit,
+                      scratch_bytes=self.scratch_limit, processes=self.process_limit, isolate=self.isolate)
 
     def secret(self) -> str:
         path = Path(self.secret_file)

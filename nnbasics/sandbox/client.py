@@ -32,6 +32,8 @@ class Limits:
     memory_bytes: int = 2 * 2**30
     output_chars: int = 10_000       # kept per cell and stream
     file_bytes: int = 16 * 2**20     # largest file student code may write (scratch only)
+    scratch_bytes: int = 64 * 2**20  # all of its scratch folder (with isolate)
+    processes: int = 128             # processes and threads at once (where a pids cgroup is available)
     isolate: bool = True             # Landlock and read-only mounts (namespaces are always entered)
 
 
@@ -161,6 +163,7 @@ class Sandbox:
         mine, theirs = socket.socketpair()
         settings = {"folder": self.folder, "scratch": self.scratch, "output_limit": self.limits.output_chars,
                     "memory_limit": self.limits.memory_bytes, "file_limit": self.limits.file_bytes,
+                    "scratch_limit": self.limits.scratch_bytes, "process_limit": self.limits.processes,
                     "isolate": self.limits.isolate}
         self.pid = zygote().spawn(settings, theirs)
         theirs.close()
@@ -253,17 +256,22 @@ class Sandbox:
         wire.send(self.control, {"cmd": "fork", "cpu_seconds": math.ceil(seconds) + 1})
         socket.send_fds(self.control, [b"F"], [theirs.fileno()])
         theirs.close()
-        self._recv(STARTUP_SECONDS)  # {"forked": pid}
+        message = self._recv(STARTUP_SECONDS)
+        forked = message.get("forked") if isinstance(message, dict) else None
         transport = _ExerciseTransport(mine, self._kill_exercise, seconds, self.limits.memory_bytes)
+        if forked is None:
+            transport.aborted = (f"학생 코드가 스레드(thread)를 너무 많이 만들어서 채점할 수 없어요 "
+                                 f"(프로세스와 스레드는 합쳐서 최대 {self.limits.processes}개)")
         try:
             yield Student(transport)
         finally:
             mine.close()
-            try:
-                self._recv(1.0)  # {"exited": ...}: the child saw the hang-up and left
-            except TimeoutError:
-                self._kill_exercise()
-                self._recv(STARTUP_SECONDS)
+            if forked is not None:
+                try:
+                    self._recv(1.0)  # {"exited": ...}: the child saw the hang-up and left
+                except TimeoutError:
+                    self._kill_exercise()
+                    self._recv(STARTUP_SECONDS)
 
     def _kill_exercise(self) -> None:
         with contextlib.suppress(OSError):

@@ -5,7 +5,8 @@
 - files: Landlock lets it read only its submission folder and the Python installation,
   and write only its scratch folder; every mount but the scratch folder is read-only in
   a mount namespace of its own, because Landlock does not cover chmod, chown, utime or
-  extended attributes (``_read_only_mounts``).
+  extended attributes (``_read_only_mounts``); the scratch folder is a size-capped
+  tmpfs there, so many files cannot fill the machine's disk either.
 
 Each step reports whether it worked; the grading process warns loudly when one did not.
 """
@@ -19,7 +20,7 @@ CLONE_NEWNS = 0x00020000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
-MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 0x40000
+MS_NOSUID, MS_NODEV, MS_REC, MS_PRIVATE = 0x2, 0x4, 0x4000, 0x40000
 AT_FDCWD, AT_RECURSIVE, MOUNT_ATTR_RDONLY = -100, 0x8000, 0x1
 SYS_MOUNT_SETATTR = 442  # the same number on every architecture
 
@@ -67,8 +68,9 @@ class _MountAttr(ctypes.Structure):  # struct mount_attr
                 ("propagation", ctypes.c_uint64), ("userns_fd", ctypes.c_uint64)]
 
 
-def _read_only_mounts(writable: str) -> str:
-    """A mount namespace of its own where every mount is read-only but ``writable``.
+def _read_only_mounts(scratch: str, scratch_bytes: int) -> str:
+    """A mount namespace of its own where every mount is read-only but ``scratch``, a new
+    tmpfs of ``scratch_bytes`` (gone with the namespace).
 
     Landlock stops writes to file contents but not chmod, chown, utime or setxattr: a
     read-only mount stops those too (a student could otherwise lock the graders or the
@@ -89,9 +91,10 @@ def _read_only_mounts(writable: str) -> str:
     try:
         check(libc.unshare(CLONE_NEWNS), "unshare")
         check(libc.mount(b"none", b"/", None, ctypes.c_ulong(MS_REC | MS_PRIVATE), None), "private")
-        check(libc.mount(writable.encode(), writable.encode(), None, ctypes.c_ulong(MS_BIND | MS_REC), None), "bind")
+        check(libc.mount(b"tmpfs", scratch.encode(), b"tmpfs", ctypes.c_ulong(MS_NOSUID | MS_NODEV),
+                         f"size={scratch_bytes},mode=0700".encode()), "tmpfs")
         mount_setattr("/", attr_set=MOUNT_ATTR_RDONLY)
-        mount_setattr(writable, attr_clr=MOUNT_ATTR_RDONLY)
+        mount_setattr(scratch, attr_clr=MOUNT_ATTR_RDONLY)
     except OSError as error:
         return f"unavailable ({error.strerror})"
     return "ok"
@@ -149,6 +152,7 @@ def prepare(settings: dict) -> dict:
     os.dup2(devnull, 2)
     if not settings.get("isolate", True):
         return {"files": "off"}
-    mounts = _read_only_mounts(settings["scratch"])  # before Landlock, which forbids mounting
+    # Before Landlock, which forbids mounting.
+    mounts = _read_only_mounts(settings["scratch"], settings["scratch_limit"])
     read = [settings["folder"], *_python_paths(), *SYSTEM_READ]
     return {"files": _landlock(read, [settings["scratch"]]), "mounts": mounts}

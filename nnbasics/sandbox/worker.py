@@ -114,6 +114,25 @@ def serve_exercise(sock: socket.socket, namespace: dict, cpu_seconds: int) -> No
             wire.send(sock, {"raised": [type(error).__name__, "결과를 보낼 수 없어요"]})
 
 
+def end_strays() -> None:
+    """End every other process in this PID namespace, which notebook code left running.
+
+    Each exercise then starts from the notebook's state alone and with the whole process
+    cap (a notebook that filled it would otherwise leave no room to fork the exercise).
+    """
+    if os.getpid() != 1:  # no PID namespace of our own: -1 would mean every process of this user
+        return
+    try:
+        os.kill(-1, signal.SIGKILL)  # from PID 1 of a namespace: every process in it but itself
+    except ProcessLookupError:
+        return  # there were none
+    while True:  # reap them (orphans come to PID 1): until then they still hold their process ids
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
 def wait_or_kill(pid: int, control: socket.socket) -> int:
     """Wait for an exercise's child; kill it when the grading process says so (time is up).
 
@@ -151,7 +170,13 @@ def serve(control: socket.socket, settings: dict, status: dict) -> None:
             wire.send(control, {"done": True})
         elif command["cmd"] == "fork":
             _, fds, _, _ = socket.recv_fds(control, 1, 1)
-            pid = os.fork()
+            end_strays()
+            try:
+                pid = os.fork()
+            except OSError:  # the cap is still full: threads the notebook started in this process
+                os.close(fds[0])
+                wire.send(control, {"forked": None})
+                continue
             if pid == 0:
                 control.close()
                 os.setpgid(0, 0)  # its own process group: killing "its group" cannot reach this worker

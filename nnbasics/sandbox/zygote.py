@@ -14,15 +14,17 @@ import os
 import signal
 import socket
 import sys
+import time
 
 PR_SET_PDEATHSIG = 1
 
 
 def _become_worker(control: socket.socket, settings: dict) -> None:
-    from nnbasics.sandbox import confine, worker
+    from nnbasics.sandbox import confine, pids, worker
 
     os.setsid()
-    status = confine.enter_namespaces()
+    processes = pids.enter(settings["process_limit"])  # before there is anything to fork
+    status = {**confine.enter_namespaces(), "process count": processes}
     pid = os.fork()  # the first child after unshare(CLONE_NEWPID) is PID 1 of the namespace
     if pid:
         control.close()
@@ -34,7 +36,7 @@ def _become_worker(control: socket.socket, settings: dict) -> None:
 
 
 def main() -> None:
-    from nnbasics.sandbox import wire
+    from nnbasics.sandbox import pids, wire
 
     control = socket.socket(fileno=int(sys.argv[1]))
     import matplotlib.font_manager
@@ -50,7 +52,12 @@ def main() -> None:
             request = wire.recv(control)
             _, fds, _, _ = socket.recv_fds(control, 1, 1)
         except (wire.ChannelClosed, OSError):
+            for _ in range(10):  # the last workers were killed a moment ago: let them go first
+                if not pids.sweep(os.getpid()):
+                    break
+                time.sleep(0.05)
             return  # the grading process is gone
+        pids.sweep(os.getpid())  # the groups of workers that have ended
         pid = os.fork()
         if pid == 0:
             control.close()

@@ -39,6 +39,8 @@ attempt("open the graders to everyone", lambda: os.chmod(GRADER, 0o777))
 attempt("backdate a grader", lambda: os.utime(GRADER, (0, 0)))
 attempt("tag a grader", lambda: os.setxattr(GRADER, "user.owned", b"1"))
 attempt("fill the disk", lambda: open(os.environ["TMPDIR"] + "/big", "wb").write(b"0" * 64 * 2**20))
+attempt("fill the disk file by file",
+        lambda: [open(f"{os.environ['TMPDIR']}/part{i}", "wb").write(b"0" * 15 * 2**20) for i in range(10)])
 # %% relu
 def relu(x):
     """ReLU. x: scalar or array of any shape -> array of the same shape, max(0, x) elementwise."""
