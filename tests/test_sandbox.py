@@ -117,6 +117,23 @@ def test_processes_left_running_are_ended_and_threads_filling_the_cap_abort_with
             student.f()
 
 
+def test_groups_of_a_zygote_that_was_killed_are_removed_by_the_next(tmp_path):
+    gone = subprocess.Popen(["true"])
+    gone.wait()  # a process id no zygote has now
+    where = pids.base()
+    stale = where / pids.group_name(gone.pid, 1) if where else None
+    try:
+        stale.mkdir()
+    except (OSError, AttributeError):
+        pytest.skip("no pids cgroup this user can make groups in")
+    old = zygote()
+    old.process.kill()
+    old.process.wait()
+    with Sandbox(str(tmp_path)) as box:  # started by a new zygote, which swept first
+        assert run(box, "1")[0][0]["data"]["text/plain"] == "1"
+    assert zygote() is not old and not stale.exists()
+
+
 def test_student_code_has_no_network(sandbox):
     if sandbox.status.get("network") != "ok":
         pytest.skip(f"network namespace unavailable here: {sandbox.status}")

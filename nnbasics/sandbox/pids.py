@@ -70,12 +70,17 @@ def enter(limit: int) -> str:
     return "ok"
 
 
-def sweep(zygote_pid: int) -> int:
-    """Remove this zygote's groups that are empty now; how many are left (still populated)."""
+def sweep(zygote_pid: int | None = None) -> int:
+    """Remove empty groups: this zygote's, or with ``None`` those of zygotes that are gone
+    (killed before they could clean up). Returns how many are left (still populated)."""
     left = 0
     with contextlib.suppress(OSError):
         where = base()
-        for group in where.glob(f"{PREFIX}{zygote_pid}-*") if where else ():
+        pattern = f"{PREFIX}{zygote_pid}-*" if zygote_pid else f"{PREFIX}*"
+        for group in where.glob(pattern) if where else ():
+            owner = group.name[len(PREFIX):].split("-")[0]
+            if zygote_pid is None and Path(f"/proc/{owner}").exists():
+                continue  # a running zygote's: it removes its own
             try:
                 group.rmdir()
             except OSError:

@@ -47,6 +47,7 @@ def main() -> None:
     import nnbasics.sandbox.worker  # noqa: F401
 
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    pids.sweep(None)
     while True:
         try:
             request = wire.recv(control)
@@ -57,7 +58,7 @@ def main() -> None:
                     break
                 time.sleep(0.05)
             return  # the grading process is gone
-        pids.sweep(os.getpid())  # the groups of workers that have ended
+        pids.sweep(os.getpid())  # the groups of its workers that have ended
         pid = os.fork()
         if pid == 0:
             control.close()
