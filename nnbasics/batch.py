@@ -107,6 +107,8 @@ def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None
     started = time.monotonic()
     if not scheduler:
         _warm_up()
+    from nnbasics.grade_one import grade_one  # imports nbgrader: after the zygote has started
+
     root = Path(root).resolve()
     notebooks = sorted(p.stem for p in (root / "release" / assignment).glob("*.ipynb"))
     folders = sorted(p for p in (root / "submitted").glob(f"*/{assignment}") if p.is_dir())
@@ -124,8 +126,6 @@ def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None
     jobs = jobs or os.cpu_count() or 1
     with open(log, "a", encoding="utf-8") as out, _runner(jobs, scheduler) as run, \
             tqdm(total=len(todo), unit="submission", disable=None) as bar:
-        from nnbasics.grade_one import grade_one
-
         for result in run(grade_one, [(str(root), assignment, s) for s in todo]):
             out.write(f"\n== {assignment} / {result['student']} ({result['seconds']:.2f} s)\n{result['log']}"
                       f"{result['error']}")
