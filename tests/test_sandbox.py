@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from nnbasics.release_kit.selfcheck import CheckFailure, ExerciseAborted
-from nnbasics.sandbox import pids
+from nnbasics.sandbox import cgroups
 from nnbasics.sandbox.client import Limits, Sandbox, zygote
 
 
@@ -92,7 +92,7 @@ def test_a_fork_bomb_stops_at_the_process_cap_and_its_group_goes_away(tmp_path):
     with Sandbox(str(tmp_path), Limits(processes=32)) as box:
         if box.status.get("process count") != "ok":
             pytest.skip(f"no pids cgroup here: {box.status}")
-        group = pids.base() / pids.group_name(zygote().process.pid, box.pid)
+        group = cgroups.base("pids")[0] / cgroups.group_name(zygote().process.pid, box.pid)
         assert (group / "pids.max").read_text().strip() == "32"
         out = run(box, BOUNDED_BOMB, "import threading\nthreading.Thread(target=time.sleep, args=(1,)).start()")
         assert out[0][0]["text"] == "BlockingIOError\n" and int(out[0][1]["data"]["text/plain"]) < 32
@@ -120,8 +120,8 @@ def test_processes_left_running_are_ended_and_threads_filling_the_cap_abort_with
 def test_groups_of_a_zygote_that_was_killed_are_removed_by_the_next(tmp_path):
     gone = subprocess.Popen(["true"])
     gone.wait()  # a process id no zygote has now
-    where = pids.base()
-    stale = where / pids.group_name(gone.pid, 1) if where else None
+    found = cgroups.base("pids")
+    stale = found[0] / cgroups.group_name(gone.pid, 1) if found else None
     try:
         stale.mkdir()
     except (OSError, AttributeError):
@@ -132,6 +132,18 @@ def test_groups_of_a_zygote_that_was_killed_are_removed_by_the_next(tmp_path):
     with Sandbox(str(tmp_path)) as box:  # started by a new zygote, which swept first
         assert run(box, "1")[0][0]["data"]["text/plain"] == "1"
     assert zygote() is not old and not stale.exists()
+
+
+def test_processes_that_together_take_more_memory_than_the_cap_are_killed(tmp_path):
+    with Sandbox(str(tmp_path), Limits(memory_bytes=2**30)) as box:
+        if box.status.get("memory in all") != "ok":
+            pytest.skip(f"no memory cgroup here: {box.status}")
+        out = run(box, "import os, time, numpy as np\nchildren = []\nfor _ in range(6):\n"
+                       "    pid = os.fork()\n    if pid == 0:\n        block = np.ones(400 * 2**20 // 8)\n"
+                       "        time.sleep(2)\n        os._exit(0)\n    children.append(pid)\n"
+                       "[os.waitstatus_to_exitcode(os.waitpid(p, 0)[1]) for p in children]")
+        codes = eval(out[0][0]["data"]["text/plain"])  # each within RLIMIT_AS; 2.4 GB together
+        assert -9 in codes and codes.count(0) <= 2
 
 
 def test_student_code_has_no_network(sandbox):

@@ -90,7 +90,9 @@ class SandboxedAutograde(NbGraderPreprocessor):
                                 "graders' random inputs per student").tag(config=True)
     exercise_seconds = Float(10.0, help="Time limit for all calls of one exercise's graders").tag(config=True)
     cell_seconds = Float(30.0, help="Time limit for one notebook cell").tag(config=True)
-    memory_limit = Integer(2 * 2**30, help="Address-space cap of student code, in bytes").tag(config=True)
+    memory_limit = Integer(2 * 2**30, help="Memory of student code, in bytes: each process's address space, "
+                                           "and all of a submission's processes together (a memory "
+                                           "cgroup, where this user can make one)").tag(config=True)
     output_chars = Integer(10_000, help="Characters kept of each cell's stdout and stderr").tag(config=True)
     file_limit = Integer(16 * 2**20, help="Largest file student code may write, in bytes").tag(config=True)
     scratch_limit = Integer(64 * 2**20, help="All files student code may write, in bytes (with isolate: "

@@ -29,11 +29,11 @@ class Limits:
 
     exercise_seconds: float = 10.0   # all calls of one exercise's graders together
     cell_seconds: float = 30.0       # one notebook cell
-    memory_bytes: int = 2 * 2**30
+    memory_bytes: int = 2 * 2**30    # each process's address space; all of them (where a memory cgroup is)
     output_chars: int = 10_000       # kept per cell and stream
     file_bytes: int = 16 * 2**20     # largest file student code may write (scratch only)
     scratch_bytes: int = 64 * 2**20  # all of its scratch folder (with isolate)
-    processes: int = 128             # processes and threads at once (where a pids cgroup is available)
+    processes: int = 128             # processes and threads at once (where a pids cgroup is)
     isolate: bool = True             # Landlock and read-only mounts (namespaces are always entered)
 
 

@@ -20,11 +20,12 @@ PR_SET_PDEATHSIG = 1
 
 
 def _become_worker(control: socket.socket, settings: dict) -> None:
-    from nnbasics.sandbox import confine, pids, worker
+    from nnbasics.sandbox import cgroups, confine, worker
 
     os.setsid()
-    processes = pids.enter(settings["process_limit"])  # before there is anything to fork
-    status = {**confine.enter_namespaces(), "process count": processes}
+    caps = {"process count": cgroups.enter("pids", settings["process_limit"]),  # before anything is forked
+            "memory in all": cgroups.enter("memory", settings["memory_limit"])}
+    status = {**confine.enter_namespaces(), **caps}
     pid = os.fork()  # the first child after unshare(CLONE_NEWPID) is PID 1 of the namespace
     if pid:
         control.close()
@@ -36,7 +37,7 @@ def _become_worker(control: socket.socket, settings: dict) -> None:
 
 
 def main() -> None:
-    from nnbasics.sandbox import pids, wire
+    from nnbasics.sandbox import cgroups, wire
 
     control = socket.socket(fileno=int(sys.argv[1]))
     import matplotlib.font_manager
@@ -47,18 +48,18 @@ def main() -> None:
     import nnbasics.sandbox.worker  # noqa: F401
 
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
-    pids.sweep(None)
+    cgroups.sweep(None)
     while True:
         try:
             request = wire.recv(control)
             _, fds, _, _ = socket.recv_fds(control, 1, 1)
         except (wire.ChannelClosed, OSError):
             for _ in range(10):  # the last workers were killed a moment ago: let them go first
-                if not pids.sweep(os.getpid()):
+                if not cgroups.sweep(os.getpid()):
                     break
                 time.sleep(0.05)
             return  # the grading process is gone
-        pids.sweep(os.getpid())  # the groups of its workers that have ended
+        cgroups.sweep(os.getpid())  # the groups of its workers that have ended
         pid = os.fork()
         if pid == 0:
             control.close()
