@@ -53,14 +53,23 @@ def group_name(zygote_pid: int, worker_pid: int) -> str:
     return f"{PREFIX}{zygote_pid}-{worker_pid}"
 
 
-def enter(controller: str, limit: int) -> str:
-    """Move this process (before it forks anything) into a new group capped at ``limit``."""
+def enter(limits: dict[str, int]) -> dict[str, str]:
+    """Move this process (before it forks anything) into a new group per controller, capped at
+    ``limits[controller]``; a status per controller."""
+    # Found before moving: in cgroup v2 the first move would make the rest look one level down.
     try:
-        found = base(controller)
-        if found is None:
-            return f"unavailable (no {controller} cgroup)"
-        where, limit_file = found
-        group = where / group_name(os.getppid(), os.getpid())
+        bases = {controller: base(controller) for controller in limits}
+    except OSError:  # no /proc/self/cgroup or mountinfo to read
+        bases = dict.fromkeys(limits)
+    return {controller: _enter(controller, bases[controller], limit) for controller, limit in limits.items()}
+
+
+def _enter(controller: str, found: tuple[Path, str] | None, limit: int) -> str:
+    if found is None:
+        return f"unavailable (no {controller} cgroup)"
+    where, limit_file = found
+    group = where / group_name(os.getppid(), os.getpid())
+    try:
         group.mkdir(exist_ok=True)  # cgroup v2: one group for every controller
         if not (group / limit_file).exists():  # cgroup v2 without this controller for the group
             with contextlib.suppress(OSError):

@@ -23,9 +23,8 @@ def _become_worker(control: socket.socket, settings: dict) -> None:
     from nnbasics.sandbox import cgroups, confine, worker
 
     os.setsid()
-    caps = {"process count": cgroups.enter("pids", settings["process_limit"]),  # before anything is forked
-            "memory in all": cgroups.enter("memory", settings["memory_limit"])}
-    status = {**confine.enter_namespaces(), **caps}
+    caps = cgroups.enter({"pids": settings["process_limit"], "memory": settings["memory_limit"]})  # before forking
+    status = {**confine.enter_namespaces(), "process count": caps["pids"], "memory in all": caps["memory"]}
     pid = os.fork()  # the first child after unshare(CLONE_NEWPID) is PID 1 of the namespace
     if pid:
         control.close()
