@@ -15,8 +15,13 @@ def open_gradebook(course: Path) -> Gradebook:
     return Gradebook(config.db_url, course_id=config.get("course_id", ""))
 
 
+def submission_scores(gb: Gradebook, assignment: str) -> dict[str, dict[str, float]]:
+    """student → {test cell grade_id: score}, from an open gradebook."""
+    return {s.student.id: {g.name: g.score for nb in s.notebooks for g in nb.grades}
+            for s in gb.assignment_submissions(assignment)}
+
+
 def scores(course: Path, assignment: str) -> dict[str, dict[str, float]]:
-    """student → {test cell grade_id: score}."""
+    """student → {test cell grade_id: score}, from the course's gradebook."""
     with open_gradebook(course) as gb:
-        return {s.student.id: {g.name: g.score for nb in s.notebooks for g in nb.grades}
-                for s in gb.assignment_submissions(assignment)}
+        return submission_scores(gb, assignment)

@@ -27,6 +27,9 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.coursedir import CourseDirectory
 from traitlets.config.loader import PyFileConfigLoader
 
+from nnbasics.course import grade_id
+from nnbasics.gradebook import submission_scores
+
 # Feedback line prefixes, as written by nbgrader_ext.sandboxed_autograde.feedback_text.
 FAILED, PASSED, MESSAGE = "  ✗ ", "  ✓ ", "      → "
 NOT_IMPLEMENTED = "(NotImplementedError)"  # selfcheck's message for a stub left as released
@@ -86,8 +89,7 @@ def read_gradebook(db_url: str, course_id: str,
     with Gradebook(db_url, course_id=course_id) as gb:
         exercises = [Exercise(cell.name, cell.max_score)
                      for notebook in gb.find_assignment(assignment).notebooks for cell in notebook.grade_cells]
-        scores = {s.student.id: {g.name: g.score for nb in s.notebooks for g in nb.grades}
-                  for s in gb.assignment_submissions(assignment)}
+        scores = submission_scores(gb, assignment)
         roster = sorted(student.id for student in gb.students)
     return exercises, scores, roster
 
@@ -96,7 +98,7 @@ def feedback_by_exercise(notebook: dict, exercises: set[str]) -> dict[str, str]:
     """Test cell grade_id → the text the grader wrote into its outputs."""
     found = {}
     for cell in notebook.get("cells", []):
-        name = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        name = grade_id(cell)
         if cell.get("cell_type") == "code" and name in exercises:
             found[name] = "".join("".join(o.get("text", "")) for o in cell.get("outputs", [])
                                   if o.get("output_type") == "stream")
