@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
-ASSIGNMENTS = ["ps1_gates", "ps2_activations", "ps3_forward", "ps4_loss_gradient",
-               "ps5_perceptron_learning", "ps6_backprop"]
+
+def _teaching_order(name: str) -> list:
+    """``ps2_x`` before ``ps10_y``: numbers in a folder's name compare as numbers."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
 def assignments(root: Path) -> list[str]:
-    """The course's assignments that exist under ``source/``, in teaching order."""
-    return [a for a in ASSIGNMENTS if (root / "source" / a / f"{a}.ipynb").exists()]
+    """The course's assignments: folders ``source/<a>/`` holding ``<a>.ipynb``, in teaching order."""
+    found = [p.parent.name for p in (Path(root) / "source").glob("*/*.ipynb") if p.stem == p.parent.name]
+    return sorted(found, key=_teaching_order)
 
 
 def read_notebook(path: Path) -> dict:

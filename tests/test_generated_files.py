@@ -6,7 +6,7 @@ import filecmp
 
 import pytest
 
-from nnbasics.course import ASSIGNMENTS
+from nnbasics.course import assignments
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -17,7 +17,7 @@ def tree(folder):
 
 
 @pytest.mark.parametrize("kind", ["release", "solutions"])
-@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+@pytest.mark.parametrize("assignment", assignments(ROOT))
 def test_committed_files_equal_what_nbgrader_generates(course, kind, assignment):
     committed, generated = ROOT / kind / assignment, course / kind / assignment
     assert tree(committed) == tree(generated), "run `make demo` to regenerate release/ and solutions/"

@@ -12,8 +12,8 @@ import functools
 import pytest
 
 from nnbasics.course import (
-    ASSIGNMENTS,
     answer_files,
+    assignments,
     grade_id,
     read_notebook,
     solution_names,
@@ -24,7 +24,7 @@ from tests.conftest import ROOT, autograde, scores
 
 pytestmark = pytest.mark.slow
 
-NAMES = {a: solution_names(read_notebook(ROOT / "source" / a / f"{a}.ipynb")) for a in ASSIGNMENTS}
+NAMES = {a: solution_names(read_notebook(ROOT / "source" / a / f"{a}.ipynb")) for a in assignments(ROOT)}
 
 
 def student_id(kind: str, name: str, path) -> str:
@@ -32,7 +32,7 @@ def student_id(kind: str, name: str, path) -> str:
 
 
 def catalogue(kind: str):
-    for a in ASSIGNMENTS:
+    for a in assignments(ROOT):
         for name in NAMES[a]:
             for path in answer_files(ROOT, a, name, kind):
                 yield pytest.param(a, name, path, id=f"{a}/{name}/{path.stem}")
@@ -55,14 +55,14 @@ def graded(course, assignment: str) -> dict[str, dict[str, float]]:
     return scores(course, assignment)
 
 
-@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+@pytest.mark.parametrize("assignment", assignments(ROOT))
 def test_reference_solution_scores_full_marks(course, assignment):
     got = graded(course, assignment)["reference"]
     max_points = graded_max(course, assignment)
     assert got == max_points
 
 
-@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+@pytest.mark.parametrize("assignment", assignments(ROOT))
 def test_blank_release_scores_zero(course, assignment):
     got = graded(course, assignment)["blank"]
     assert got and all(score == 0 for score in got.values()), got
@@ -80,7 +80,7 @@ def test_right_answer_in_another_style_gets_full_marks(course, assignment, name,
     assert got == graded_max(course, assignment)
 
 
-@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+@pytest.mark.parametrize("assignment", assignments(ROOT))
 def test_catalogue_has_four_wrong_and_one_right_answer_per_name(assignment):
     for name in NAMES[assignment]:
         assert len(answer_files(ROOT, assignment, name, "wrong")) >= 4, name

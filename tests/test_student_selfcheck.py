@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from nnbasics.course import ASSIGNMENTS
+from nnbasics.course import assignments
 from tests.conftest import ROOT
 
 KIT = ROOT / "nnbasics" / "release_kit"
@@ -73,7 +73,7 @@ def run_pytest(folder):
     return subprocess.run([sys.executable, "-m", "pytest"], cwd=folder, capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+@pytest.mark.parametrize("assignment", assignments(ROOT))
 def test_public_checks_pass_on_the_solutions_and_fail_on_the_release(assignment):
     solved = run_pytest(ROOT / "solutions" / assignment)
     assert solved.returncode == 0, solved.stdout[-3000:]
