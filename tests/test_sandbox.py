@@ -11,13 +11,14 @@ import pytest
 
 from nnbasics.release_kit.selfcheck import CheckFailure, ExerciseAborted
 from nnbasics.sandbox import cgroups
-from nnbasics.sandbox.client import Limits, Sandbox, zygote
+from nnbasics.sandbox.client import Sandbox, zygote
+from nnbasics.sandbox.limits import Limits
 
 
 @pytest.fixture
 def sandbox(tmp_path):
     (tmp_path / "data.txt").write_text("1 2 3")
-    with Sandbox(str(tmp_path), Limits(exercise_seconds=1.5, cell_seconds=2, memory_bytes=1 << 30)) as box:
+    with Sandbox(str(tmp_path), Limits(exercise_seconds=1.5, cell_seconds=2, memory_limit=1 << 30)) as box:
         yield box
 
 
@@ -60,7 +61,7 @@ def test_student_code_reads_its_folder_but_nothing_else_and_writes_only_scratch(
 
 
 def test_scratch_holds_a_bounded_amount_and_leaves_nothing_behind(tmp_path):
-    with Sandbox(str(tmp_path), Limits(file_bytes=2**20, scratch_bytes=4 * 2**20)) as box:
+    with Sandbox(str(tmp_path), Limits(file_limit=2**20, scratch_limit=4 * 2**20)) as box:
         if box.status.get("mounts") != "ok":
             pytest.skip(f"mount namespace unavailable here: {box.status}")
         out = run(box, "import os\nopen(os.environ['TMPDIR'] + '/a', 'wb').write(b'0' * 2**19)",
@@ -89,7 +90,7 @@ n"""
 
 
 def test_a_fork_bomb_stops_at_the_process_cap_and_its_group_goes_away(tmp_path):
-    with Sandbox(str(tmp_path), Limits(processes=32)) as box:
+    with Sandbox(str(tmp_path), Limits(process_limit=32)) as box:
         if box.status.get("process count") != "ok":
             pytest.skip(f"no pids cgroup here: {box.status}")
         group = cgroups.base("pids")[0] / cgroups.group_name(zygote().process.pid, box.pid)
@@ -105,7 +106,7 @@ def test_a_fork_bomb_stops_at_the_process_cap_and_its_group_goes_away(tmp_path):
 
 
 def test_processes_left_running_are_ended_and_threads_filling_the_cap_abort_with_a_reason(tmp_path):
-    with Sandbox(str(tmp_path), Limits(processes=16)) as box:
+    with Sandbox(str(tmp_path), Limits(process_limit=16)) as box:
         if box.status.get("process count") != "ok":
             pytest.skip(f"no pids cgroup here: {box.status}")
         run(box, BOUNDED_BOMB, "def f():\n    return 1")
@@ -135,7 +136,7 @@ def test_groups_of_a_zygote_that_was_killed_are_removed_by_the_next(tmp_path):
 
 
 def test_processes_that_together_take_more_memory_than_the_cap_are_killed(tmp_path):
-    with Sandbox(str(tmp_path), Limits(memory_bytes=2**30)) as box:
+    with Sandbox(str(tmp_path), Limits(memory_limit=2**30)) as box:
         if box.status.get("memory in all") != "ok":
             pytest.skip(f"no memory cgroup here: {box.status}")
         out = run(box, "import os, time, numpy as np\nchildren = []\nfor _ in range(6):\n"

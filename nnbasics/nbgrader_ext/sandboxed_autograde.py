@@ -23,12 +23,14 @@ from pathlib import Path
 
 from nbformat import NotebookNode, from_dict
 from nbgrader.preprocessors.base import NbGraderPreprocessor
-from traitlets import Bool, Float, Integer, Unicode
+from traitlets import Unicode
 
 from nnbasics.grading.plugin import ModuleResult
 from nnbasics.grading.reference import load_reference
 from nnbasics.grading.run import run_graders
-from nnbasics.sandbox.client import Limits, Sandbox
+from nnbasics.sandbox import limits
+from nnbasics.sandbox.client import Sandbox
+from nnbasics.sandbox.limits import Limits
 
 _warned_isolation = False
 
@@ -77,7 +79,7 @@ def feedback_text(result: ModuleResult, points: float, max_points: float) -> str
     return "\n".join(lines) + "\n"
 
 
-class SandboxedAutograde(NbGraderPreprocessor):
+class SandboxedAutograde(NbGraderPreprocessor, limits.LimitSettings):
     """Execute the student's cells in a sandbox and score test cells with hidden pytest graders."""
 
     grader_directory = Unicode(
@@ -88,24 +90,8 @@ class SandboxedAutograde(NbGraderPreprocessor):
     secret_file = Unicode(
         ".grading_secret", help="File (made on first use, keep it private) whose contents seed the "
                                 "graders' random inputs per student").tag(config=True)
-    exercise_seconds = Float(10.0, help="Time limit for all calls of one exercise's graders").tag(config=True)
-    cell_seconds = Float(30.0, help="Time limit for one notebook cell").tag(config=True)
-    memory_limit = Integer(2 * 2**30, help="Memory of student code, in bytes: each process's address space, "
-                                           "and all of a submission's processes together (a memory "
-                                           "cgroup, where this user can make one)").tag(config=True)
-    output_chars = Integer(10_000, help="Characters kept of each cell's stdout and stderr").tag(config=True)
-    file_limit = Integer(16 * 2**20, help="Largest file student code may write, in bytes").tag(config=True)
-    scratch_limit = Integer(64 * 2**20, help="All files student code may write, in bytes (with isolate: "
-                                             "its scratch folder is a tmpfs of this size)").tag(config=True)
-    process_limit = Integer(128, help="Processes and threads student code may have at once (a cgroup's "
-                                      "pids.max, where this user can make one)").tag(config=True)
-    isolate = Bool(True, help="Confine student code's files: Landlock rules and read-only mounts "
-                               "(its namespaces, with no network, are entered either way)").tag(config=True)
-
     def limits(self) -> Limits:
-        return Limits(exercise_seconds=self.exercise_seconds, cell_seconds=self.cell_seconds,
-                      memory_bytes=self.memory_limit, output_chars=self.output_chars, file_bytes=self.file_limit,
-                      scratch_bytes=self.scratch_limit, processes=self.process_limit, isolate=self.isolate)
+        return limits.from_settings(self)
 
     def secret(self) -> str:
         path = Path(self.secret_file)

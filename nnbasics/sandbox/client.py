@@ -19,22 +19,9 @@ from collections.abc import Iterator
 
 from nnbasics.release_kit.selfcheck import ExerciseAborted, Student
 from nnbasics.sandbox import wire
+from nnbasics.sandbox.limits import Limits
 
 STARTUP_SECONDS = 60  # importing numpy and matplotlib on a loaded machine
-
-
-@dataclasses.dataclass
-class Limits:
-    """What student code may use; every field is configurable from nbgrader_config.py."""
-
-    exercise_seconds: float = 10.0   # all calls of one exercise's graders together
-    cell_seconds: float = 30.0       # one notebook cell
-    memory_bytes: int = 2 * 2**30    # each process's address space; all of them (where a memory cgroup is)
-    output_chars: int = 10_000       # kept per cell and stream
-    file_bytes: int = 16 * 2**20     # largest file student code may write (scratch only)
-    scratch_bytes: int = 64 * 2**20  # all of its scratch folder (with isolate)
-    processes: int = 128             # processes and threads at once (where a pids cgroup is)
-    isolate: bool = True             # Landlock and read-only mounts (namespaces are always entered)
 
 
 class Zygote:
@@ -161,10 +148,7 @@ class Sandbox:
     def _start(self) -> None:
         self.close_process()
         mine, theirs = socket.socketpair()
-        settings = {"folder": self.folder, "scratch": self.scratch, "output_limit": self.limits.output_chars,
-                    "memory_limit": self.limits.memory_bytes, "file_limit": self.limits.file_bytes,
-                    "scratch_limit": self.limits.scratch_bytes, "process_limit": self.limits.processes,
-                    "isolate": self.limits.isolate}
+        settings = {"folder": self.folder, "scratch": self.scratch, **dataclasses.asdict(self.limits)}
         self.pid = zygote().spawn(settings, theirs)
         theirs.close()
         self.control = mine
@@ -258,10 +242,10 @@ class Sandbox:
         theirs.close()
         message = self._recv(STARTUP_SECONDS)
         forked = message.get("forked") if isinstance(message, dict) else None
-        transport = _ExerciseTransport(mine, self._kill_exercise, seconds, self.limits.memory_bytes)
+        transport = _ExerciseTransport(mine, self._kill_exercise, seconds, self.limits.memory_limit)
         if forked is None:
             transport.aborted = (f"학생 코드가 스레드(thread)를 너무 많이 만들어서 채점할 수 없어요 "
-                                 f"(프로세스와 스레드는 합쳐서 최대 {self.limits.processes}개)")
+                                 f"(프로세스와 스레드는 합쳐서 최대 {self.limits.process_limit}개)")
         try:
             yield Student(transport)
         finally:
@@ -281,8 +265,8 @@ class Sandbox:
 class _ExerciseTransport:
     """Requests to one forked child, charged against the exercise's time budget."""
 
-    def __init__(self, sock: socket.socket, kill, seconds: float, memory_bytes: int):
-        self.sock, self.kill, self.budget, self.memory_bytes = sock, kill, seconds, memory_bytes
+    def __init__(self, sock: socket.socket, kill, seconds: float, memory_limit: int):
+        self.sock, self.kill, self.budget, self.memory_limit = sock, kill, seconds, memory_limit
         self.seconds = seconds
         self.aborted: str | None = None
 
@@ -306,5 +290,5 @@ class _ExerciseTransport:
         finally:
             self.budget -= time.monotonic() - started
         if isinstance(answer, dict) and answer.get("raised", [None])[0] == "MemoryError":
-            self._abort(f"메모리 제한 {self.memory_bytes / 2**30:g} GiB 를 넘었어요")
+            self._abort(f"메모리 제한 {self.memory_limit / 2**30:g} GiB 를 넘었어요")
         return answer

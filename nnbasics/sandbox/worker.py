@@ -165,7 +165,7 @@ def serve(control: socket.socket, settings: dict, status: dict) -> None:
         if command["cmd"] == "exec":
             for cell in command["cells"]:
                 wire.send(control, {"started": cell["index"]})
-                outputs = run_cell(cell["source"], namespace, cell["name"], settings["output_limit"])
+                outputs = run_cell(cell["source"], namespace, cell["name"], settings["output_chars"])
                 wire.send(control, {"cell": cell["index"], "outputs": outputs})
             wire.send(control, {"done": True})
         elif command["cmd"] == "fork":
