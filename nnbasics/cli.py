@@ -23,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
                                     "exercise, the grader tests most often failed (reports/<assignment>.html)")
     reporting.add_argument("assignment")
     reporting.add_argument("--out", type=Path, help="where to write the page (default: reports/<assignment>.html)")
+    similar = commands.add_parser("similarity", help="which pairs of students share solution code beyond the "
+                                  "stub (reports/<assignment>-similarity.csv and .html)")
+    similar.add_argument("assignment")
     args = parser.parse_args(argv)
     root = Path.cwd()
     os.environ["PATH"] = nbgrader_env()["PATH"]  # nbgrader's gradebook needs `alembic` on PATH
@@ -36,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         from nnbasics import report
 
         return report.main(root, args.assignment, args.out)
+    if args.command == "similarity":
+        from nnbasics import similarity
+
+        return similarity.main(root, args.assignment)
     from nnbasics import batch
 
     outcomes = batch.autograde(root, args.assignment, log=root / "autograde.log", jobs=args.jobs,
