@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pytest
 
-from nnbasics.release_kit.selfcheck import CheckFailure, ExerciseAborted
+from nnbasics.release_kit.selfcheck_protocol import CheckFailure, ExerciseAborted
 from nnbasics.sandbox import cgroups
 from nnbasics.sandbox.client import Sandbox, zygote
 from nnbasics.sandbox.limits import Limits

@@ -5,17 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnbasics.release_kit.selfcheck import (
-    CheckFailure,
-    Student,
-    Unsupported,
-    decode,
-    encode,
-    exercise_of,
-    expect_array,
-    expect_int,
-    expect_unchanged,
-)
+from nnbasics.release_kit.selfcheck import CheckFailure, exercise_of, expect_array, expect_int, expect_unchanged
+from nnbasics.release_kit.selfcheck_codec import Unsupported, decode, encode
+from nnbasics.release_kit.selfcheck_protocol import Student
 
 
 def fails(call, *fragments):

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from nnbasics.course import assignments
+from nnbasics.release_kit import KIT_FILES
 from tests.conftest import ROOT
 
 KIT = ROOT / "nnbasics" / "release_kit"
@@ -44,7 +45,7 @@ def test_double_all_small(student):
 
 @pytest.fixture
 def folder(pytester):
-    for name in ("selfcheck.py", "conftest.py", "pytest.ini"):
+    for name in KIT_FILES:
         shutil.copy(KIT / name, pytester.path / name)
     pytester.makepyfile(public_checks=CHECKS)
     (pytester.path / "hw.ipynb").write_text(json.dumps(NOTEBOOK))

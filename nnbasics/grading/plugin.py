@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nnbasics.release_kit.selfcheck import CheckFailure, first_line
+from nnbasics.release_kit.selfcheck import first_line
+from nnbasics.release_kit.selfcheck_protocol import CheckFailure
 
 
 @dataclasses.dataclass

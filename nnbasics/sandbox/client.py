@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 
-from nnbasics.release_kit.selfcheck import ExerciseAborted, Student
+from nnbasics.release_kit.selfcheck_protocol import ExerciseAborted, Student
 from nnbasics.sandbox import wire
 from nnbasics.sandbox.limits import Limits
 

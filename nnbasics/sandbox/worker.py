@@ -98,7 +98,7 @@ def run_cell(source: str, namespace: dict, name: str, output_limit: int) -> list
 
 def serve_exercise(sock: socket.socket, namespace: dict, cpu_seconds: int) -> None:
     """In a forked child: answer grader requests until the grading process hangs up."""
-    from nnbasics.release_kit.selfcheck import Server
+    from nnbasics.release_kit.selfcheck_protocol import Server
 
     confine.limit_cpu(cpu_seconds)
     sys.stdout = sys.stderr = BoundedText(0)  # nothing a student prints reaches the grader

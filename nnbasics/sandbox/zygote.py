@@ -43,7 +43,7 @@ def main() -> None:
     import matplotlib.pyplot  # noqa: F401
     import numpy  # noqa: F401
 
-    import nnbasics.release_kit.selfcheck
+    import nnbasics.release_kit.selfcheck_protocol
     import nnbasics.sandbox.worker  # noqa: F401
 
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
