@@ -1,5 +1,6 @@
 # Two commands do all the set-up on a machine with only Python 3.11 and make:
 #   make demo   release the course and grade a sample class end to end (demo/)
+#   (make release: regenerate release/ and solutions/ only)
 #   make test   lint, then the project's tests (real nbgrader autograde on scratch courses)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -7,7 +8,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader runs `alembic` from PATH when it creates a gradebook.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: demo test lint bench clean
+.PHONY: demo release test lint bench clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +19,10 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 demo: $(VENV)/.installed
 	$(BIN)/nnbasics demo
+
+# After changing a notebook, public checks, data or the student kit (docs/authoring.md).
+release: $(VENV)/.installed
+	$(BIN)/nnbasics release
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from nnbasics.course import read_notebook, write_notebook
-from nnbasics.demo import copy_course, generate
 from nnbasics.nbgrader_run import nbgrader
+from nnbasics.release import copy_course, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 A = "ps2_activations"

@@ -21,9 +21,9 @@ from pathlib import Path
 import psutil
 
 from nnbasics.course import answer_files, read_notebook, solution_names, with_answers, write_notebook
-from nnbasics.demo import copy_course, generate
 from nnbasics.gradebook import scores
 from nnbasics.nbgrader_run import BIN, nbgrader
+from nnbasics.release import copy_course, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 A = "ps2_activations"

@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--scheduler", metavar="ADDRESS",
                        help="a Dask distributed scheduler (workers need the course folder at the same path)")
     commands.add_parser("demo", help="release the course and grade a sample class end to end (demo/)")
+    releasing = commands.add_parser("release", help="regenerate release/ and solutions/ from source/ with "
+                                    "nbgrader (after changing a notebook, checks, data or the student kit)")
+    releasing.add_argument("assignment", nargs="*", help="only these (default: every assignment under source/)")
     reporting = commands.add_parser("report", help="an HTML page for the instructor: score histograms per "
                                     "exercise, the grader tests most often failed (reports/<assignment>.html)")
     reporting.add_argument("assignment")
@@ -35,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
         from nnbasics import demo
 
         return demo.main(root)
+    if args.command == "release":
+        from nnbasics import release
+
+        return release.main(root, args.assignment)
     if args.command == "report":
         from nnbasics import report
 

@@ -6,7 +6,6 @@ from the reference solutions and the answer catalogue in ``tests/answers``.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from nnbasics import batch
@@ -21,23 +20,7 @@ from nnbasics.course import (
 )
 from nnbasics.gradebook import open_gradebook
 from nnbasics.nbgrader_run import nbgrader
-
-COURSE_FILES = ["nbgrader_config.py", "source", "grader_tests"]
-
-
-def generate(course: Path, log: Path, only: list[str] | None = None) -> None:
-    """``release/`` and ``solutions/`` from ``source/``, with the assignments in the gradebook."""
-    for assignment in only or assignments(course):
-        nbgrader(course, "generate_assignment", assignment, "--force", log=log)
-        nbgrader(course, "generate_solution", assignment, "--force", log=log)
-
-
-def release(root: Path, demo: Path, log: Path) -> None:
-    """Regenerate the course's ``release/`` and ``solutions/`` in the demo copy, then copy them back."""
-    generate(demo, log)
-    for folder in ("release", "solutions"):
-        shutil.rmtree(root / folder, ignore_errors=True)
-        shutil.copytree(demo / folder, root / folder)
+from nnbasics.release import copy_course, release
 
 
 def sample_class(root: Path, assignment: str) -> dict[str, dict | str | None]:
@@ -60,18 +43,6 @@ def sample_class(root: Path, assignment: str) -> dict[str, dict | str | None]:
         "broken_json": '{"cells": [ this is not JSON',
         "no_notebook": None,
     }
-
-
-def copy_course(root: Path, demo: Path) -> None:
-    """A scratch copy of the course: configuration, sources and graders (symlinks resolved)."""
-    shutil.rmtree(demo, ignore_errors=True)
-    demo.mkdir(parents=True)
-    for name in COURSE_FILES:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, demo / name, symlinks=False)
-        else:
-            shutil.copy(source, demo / name)
 
 
 def submit_sample_class(root: Path, demo: Path) -> None:
@@ -108,7 +79,7 @@ def main(root: Path) -> int:
     log.unlink(missing_ok=True)
     copy_course(root, demo)
     print("1. release: nbgrader generate_assignment / generate_solution (source/ -> release/, solutions/)")
-    release(root, demo, log)
+    release(root, log, scratch=demo)
     print("2. sample class: demo/submitted/ (7 students per assignment)")
     submit_sample_class(root, demo)
     for assignment in assignments(root):

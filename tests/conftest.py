@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from nnbasics.demo import copy_course, generate
 from nnbasics.gradebook import scores  # noqa: F401 - re-exported for the tests
 from nnbasics.nbgrader_run import nbgrader, nbgrader_env
+from nnbasics.release import copy_course, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,3 +1,5 @@
+# Released to students beside each notebook: a copy of nnbasics/release_kit/conftest.py,
+# made by `make release`. Edit that file, not a copy.
 """pytest plugin for the student self-check (자가 검사).
 
 Run ``pytest`` in the assignment folder: it executes the saved notebook's code cells
@@ -10,14 +12,17 @@ from pathlib import Path
 
 import pytest
 import selfcheck
+import selfcheck_wording as wording
+from selfcheck_notebook import load_notebook
 
 HERE = Path(__file__).parent
+NOTEBOOK_ERRORS = pytest.StashKey[list]()
 
 
 def _notebook() -> Path:
     notebooks = sorted(p for p in HERE.glob("*.ipynb") if not p.name.startswith("."))
     if len(notebooks) != 1:
-        raise pytest.UsageError(f"이 폴더에는 노트북(.ipynb)이 하나 있어야 해요: {[p.name for p in notebooks]}")
+        raise pytest.UsageError(wording.ONE_NOTEBOOK.format(found=[p.name for p in notebooks]))
     return notebooks[0]
 
 
@@ -26,9 +31,9 @@ def _loaded() -> tuple[dict, list[str]]:
     """The notebook's namespace and cell errors, computed once per run."""
     path = _notebook()
     try:
-        return selfcheck.load_notebook(path)
+        return load_notebook(path)
     except ValueError as error:  # json.JSONDecodeError is a ValueError
-        return {}, [f"{path.name} 을(를) 읽을 수 없어요 (JSON 오류): {error}"]
+        return {}, [wording.NOT_JSON.format(name=path.name, error=error)]
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +44,7 @@ def student():
 
 def pytest_collection_modifyitems(config, items):
     namespace, errors = _loaded()
-    config._selfcheck_errors = errors
+    config.stash[NOTEBOOK_ERRORS] = errors
     for item in items:
         item.user_properties.append(("exercise", selfcheck.exercise_of(item.name, namespace) or "?"))
 
@@ -63,9 +68,10 @@ def pytest_terminal_summary(terminalreporter):
             results[exercise] = (passed + (outcome == "passed"), total + 1)
     if not results:
         return
-    terminalreporter.section("연습문제별 결과 (per exercise)")
+    terminalreporter.section(wording.SUMMARY_SECTION)
     for exercise, (passed, total) in results.items():
         mark = "✓" if passed == total else "✗"
-        terminalreporter.write_line(f"{mark} {exercise:<24} {passed}/{total} 통과")
-    for error in getattr(terminalreporter.config, "_selfcheck_errors", []):
-        terminalreporter.write_line(f"  (노트북 {error})")
+        terminalreporter.write_line(wording.SUMMARY_LINE.format(mark=mark, exercise=exercise, passed=passed,
+                                                                total=total))
+    for error in terminalreporter.config.stash.get(NOTEBOOK_ERRORS, []):
+        terminalreporter.write_line(wording.NOTEBOOK_ERROR.format(error=error))
