@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 
+from nnbasics.grading import wording
 from nnbasics.release_kit.selfcheck_protocol import ExerciseAborted, Student
 from nnbasics.sandbox import wire
 from nnbasics.sandbox.limits import Limits
@@ -139,6 +140,7 @@ class Sandbox:
         self.limits = limits or Limits()
         self.scratch = tempfile.mkdtemp(prefix="nnbasics-scratch-")
         self.status: dict = {}
+        self.aborted: str | None = None
         self.pid: int | None = None
         self.worker: int | None = None  # a pidfd of the worker itself (PID 1 of its namespace)
         self._start()
@@ -212,11 +214,11 @@ class Sandbox:
                 self._expect("done", True)
                 return outputs
             except TimeoutError:
-                reason = _error_output("TimeoutError", f"셀 실행이 시간 제한 {self.limits.cell_seconds:g}초를 넘었어요")
+                reason = _error_output("TimeoutError", wording.CELL_TIMEOUT.format(seconds=self.limits.cell_seconds))
             except (wire.ChannelClosed, OSError):
-                reason = _error_output("WorkerDied", "이 셀이 프로세스를 종료시켰어요 (os._exit, 충돌 또는 메모리)")
+                reason = _error_output("WorkerDied", wording.CELL_KILLED)
             except ProtocolViolation:
-                reason = _error_output("ProtocolError", "이 셀이 채점 프로세스와의 통신 채널에 직접 썼어요")
+                reason = _error_output("ProtocolError", wording.CELL_PROTOCOL)
             if current is None:
                 raise WorkerFailed("the student process stopped before running any cell")
             outputs[current] = [reason]
@@ -234,7 +236,10 @@ class Sandbox:
 
     @contextlib.contextmanager
     def exercise(self) -> Iterator[Student]:
-        """A ``Student`` backed by a fresh fork of the executed notebook, under the time limit."""
+        """A ``Student`` backed by a fresh fork of the executed notebook, under the time limit.
+
+        Afterwards ``self.aborted`` says which limit the student's code broke, if one.
+        """
         mine, theirs = socket.socketpair()
         seconds = self.limits.exercise_seconds
         wire.send(self.control, {"cmd": "fork", "cpu_seconds": math.ceil(seconds) + 1})
@@ -244,11 +249,11 @@ class Sandbox:
         forked = message.get("forked") if isinstance(message, dict) else None
         transport = _ExerciseTransport(mine, self._kill_exercise, seconds, self.limits.memory_limit)
         if forked is None:
-            transport.aborted = (f"학생 코드가 스레드(thread)를 너무 많이 만들어서 채점할 수 없어요 "
-                                 f"(프로세스와 스레드는 합쳐서 최대 {self.limits.process_limit}개)")
+            transport.aborted = wording.TOO_MANY_THREADS.format(limit=self.limits.process_limit)
         try:
             yield Student(transport)
         finally:
+            self.aborted = transport.aborted  # why the exercise scores 0, if it does
             mine.close()
             if forked is not None:
                 try:
@@ -284,11 +289,11 @@ class _ExerciseTransport:
             self.sock.settimeout(max(self.budget, 0.001))
             answer = wire.recv(self.sock)
         except TimeoutError:
-            self._abort(f"시간 제한 {self.seconds:g}초를 넘었어요 (무한 루프이거나 너무 느려요)")
+            self._abort(wording.EXERCISE_TIMEOUT.format(seconds=self.seconds))
         except (wire.ChannelClosed, OSError):
-            self._abort("학생 코드가 프로세스를 종료시켰어요 (os._exit, 충돌 또는 CPU 시간 초과)")
+            self._abort(wording.EXERCISE_KILLED)
         finally:
             self.budget -= time.monotonic() - started
         if isinstance(answer, dict) and answer.get("raised", [None])[0] == "MemoryError":
-            self._abort(f"메모리 제한 {self.memory_limit / 2**30:g} GiB 를 넘었어요")
+            self._abort(wording.EXERCISE_MEMORY.format(gib=self.memory_limit / 2**30))
         return answer

@@ -1,0 +1,26 @@
+"""Every sentence the grading side says to a student, in one place (Korean, English terms).
+
+Placeholders are filled with ``str.format``. The student kit's sentences (checks, the
+self-check) are in ``nnbasics/release_kit/selfcheck_wording.py``.
+"""
+
+# -- feedback of one test cell (results.ModuleResult.feedback)
+SUMMARY = "채점 결과(hidden grader tests): {passed}/{total} 통과 → {points:g}/{max_points:g}점"
+ABORTED = "  ✗ 이 문제는 0점이에요: {reason}"
+PASSED = "  ✓ {description}"
+FAILED = "  ✗ {description}"
+MESSAGE = "      → {message}"
+NOTHING_RAN = "  (이 문제의 채점 검사를 실행하지 못했어요)"
+
+# -- a grader that could not check the answer (grading.plugin)
+UNCHECKABLE = "결과를 검사할 수 없었어요 ({kind}). 반환값의 type 과 shape 을 확인하세요"
+
+# -- limits the student's code broke (sandbox.client)
+CELL_TIMEOUT = "셀 실행이 시간 제한 {seconds:g}초를 넘었어요"
+CELL_KILLED = "이 셀이 프로세스를 종료시켰어요 (os._exit, 충돌 또는 메모리)"
+CELL_PROTOCOL = "이 셀이 채점 프로세스와의 통신 채널에 직접 썼어요"
+EXERCISE_TIMEOUT = "시간 제한 {seconds:g}초를 넘었어요 (무한 루프이거나 너무 느려요)"
+EXERCISE_KILLED = "학생 코드가 프로세스를 종료시켰어요 (os._exit, 충돌 또는 CPU 시간 초과)"
+EXERCISE_MEMORY = "메모리 제한 {gib:g} GiB 를 넘었어요"
+TOO_MANY_THREADS = ("학생 코드가 스레드(thread)를 너무 많이 만들어서 채점할 수 없어요 "
+                    "(프로세스와 스레드는 합쳐서 최대 {limit}개)")
