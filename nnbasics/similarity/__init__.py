@@ -107,7 +107,7 @@ def write_csv(result: ClassSimilarity, path: Path) -> None:
     n = len(result.students)
     rows, columns = np.triu_indices(n, k=1)
     tables = [(e.name, e.judged, e.similarity) for e in result.exercises]
-    tables.append((ALL, any(e.judged for e in result.exercises), result.overall))
+    tables.append((ALL, True, result.overall))  # the judged exercises together, or all of them if none is
     values = np.concatenate([m[rows, columns] for _, _, m in tables])
     order = np.argsort(-np.round(values, 3), kind="stable")
     ids = [spreadsheet_safe(s) for s in result.students]
