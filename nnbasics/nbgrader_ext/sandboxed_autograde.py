@@ -17,7 +17,6 @@ change a score.
 from __future__ import annotations
 
 import functools
-import hashlib
 import secrets
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from traitlets import Unicode
 from nnbasics.grading.plugin import ModuleResult
 from nnbasics.grading.reference import load_reference
 from nnbasics.grading.run import run_graders
+from nnbasics.nbgrader_ext.submission import submission_digest
 from nnbasics.sandbox import limits
 from nnbasics.sandbox.client import Sandbox
 from nnbasics.sandbox.limits import Limits
@@ -115,9 +115,9 @@ class SandboxedAutograde(NbGraderPreprocessor, limits.LimitSettings):
                 cell.execution_count = None
             tests = [c for _, c in code_cells if is_test_cell(c)]
             if tests:
-                # Inputs depend on the submission too: a student who makes feedback echo
-                # them gets new ones on resubmitting, so hard-coding them gains nothing.
-                content = hashlib.sha256("\0".join(c.source for _, c in code_cells).encode()).hexdigest()
+                # Inputs depend on the submission too (every byte of every file the student
+                # process can read): echoed or tabulated inputs are new on resubmitting.
+                content = submission_digest(resources["metadata"]["path"], notebook_id)
                 self._grade(sandbox, tests, assignment, notebook_id, f"{info['student']}:{content}")
         return nb, resources
 
