@@ -26,6 +26,7 @@ from copydetect.utils import get_token_coverage, hashed_kgrams
 from nnbasics.similarity.normalise import normalise
 
 K = 25  # copydetect's noise threshold: a shared run of fewer normalised characters never counts
+BLOCK_CELLS = 2**22  # characters × students held at once when comparing one student with the class
 
 
 @dataclasses.dataclass
@@ -92,17 +93,35 @@ def shared_characters(prints: list[Fingerprint]) -> np.ndarray:
         ids = ids_of[i]
         counts = starts[ids + 1] - starts[ids]
         first = np.repeat(starts[ids] - (np.cumsum(counts) - counts), counts)
-        partners = students[first + np.arange(counts.sum())]
-        has = np.zeros((len(p.filtered_code), n), dtype=bool)  # has[position, j]: j has this k-gram
-        has[np.repeat(p.kgram_positions, counts), partners] = True
-        before = np.zeros((len(p.filtered_code) + 1, n), dtype=np.int32)
-        np.cumsum(has, axis=0, out=before[1:])
-        # a character is shared with j if a k-gram j has starts within the k characters before it
-        chars = np.arange(len(p.filtered_code))
-        inside = before[chars + 1] - before[np.maximum(chars - p.k + 1, 0)]
-        shared[i] = np.count_nonzero(inside, axis=0)
+        partners = students[first + np.arange(counts.sum())]  # per kept k-gram of i, every student having it
+        positions = np.repeat(p.kgram_positions, counts)
+        present = np.zeros(n, dtype=bool)
+        present[partners] = True
+        columns = np.flatnonzero(present)  # only students sharing a k-gram with i get a column
+        column_of = np.zeros(n, dtype=np.int64)
+        column_of[columns] = np.arange(len(columns))
+        shared[i, columns] = characters_shared(len(p.filtered_code), p.k, positions, column_of[partners],
+                                               len(columns))
         shared[i, i] = 0
     return shared
+
+
+def characters_shared(length: int, k: int, positions: np.ndarray, columns: np.ndarray, width: int) -> np.ndarray:
+    """Per column j: characters of the cell inside a k-gram starting at some ``positions[columns == j]``."""
+    chars = np.arange(length)
+    window_start = np.maximum(chars - k + 1, 0)
+    block = max(1, BLOCK_CELLS // max(length, 1))  # columns at a time: memory stays bounded
+    result = np.zeros(width)
+    for first in range(0, width, block):
+        last = min(first + block, width)
+        here = (columns >= first) & (columns < last)
+        has = np.zeros((length, last - first), dtype=bool)  # has[position, j]: j has the k-gram there
+        has[positions[here], columns[here] - first] = True
+        before = np.zeros((length + 1, last - first), dtype=np.int32)
+        np.cumsum(has, axis=0, out=before[1:])
+        # a character is shared if a k-gram the other has starts within the k characters up to it
+        result[first:last] = np.count_nonzero(before[chars + 1] - before[window_start], axis=0)
+    return result
 
 
 def pair_similarity(shared: np.ndarray, coverage: np.ndarray) -> np.ndarray:
