@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -60,7 +61,7 @@ def gradients(net, x, t):
 def train(x, t) -> dict[str, np.ndarray]:
     rng = np.random.default_rng(SEED)
     net = {}
-    for i, (n_in, n_out) in enumerate(zip(SIZES, SIZES[1:]), start=1):
+    for i, (n_in, n_out) in enumerate(itertools.pairwise(SIZES), start=1):
         net[f"W{i}"] = rng.normal(scale=1 / np.sqrt(n_in), size=(n_in, n_out))
         net[f"b{i}"] = np.zeros(n_out)
     onehot = np.eye(10)[t]

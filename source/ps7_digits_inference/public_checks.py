@@ -1,4 +1,6 @@
 """Public checks for ps7_digits_inference (공개 검사)."""
+import itertools
+
 import numpy as np
 from selfcheck import expect_array, expect_equal, expect_true, expect_unchanged
 
@@ -42,7 +44,7 @@ def test_one_hot_default_ten_classes(student):
 def _network(sizes, scale=0.0):
     """A network with the given layer sizes; weights scale * a fixed pattern, biases 0."""
     net = {}
-    for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:]), start=1):
+    for i, (n_in, n_out) in enumerate(itertools.pairwise(sizes), start=1):
         net[f"W{i}"] = scale * np.cos(np.arange(n_in * n_out)).reshape(n_in, n_out)
         net[f"b{i}"] = np.zeros(n_out)
     return net
@@ -52,7 +54,8 @@ def test_predict_zero_network_is_uniform(student):
     """가중치와 편향이 모두 0이면 모든 클래스의 확률이 같다 (1/C)"""
     net = _network([4, 3, 5, 2])
     expect_array(student.predict(net, np.ones(4)), [0.5, 0.5], what="0 신경망(4-3-5-2)에 한 샘플을 넣은 predict")
-    expect_array(student.predict(net, np.ones((3, 4))), np.full((3, 2), 0.5), what="0 신경망에 배치 (3, 4) 를 넣은 predict")
+    expect_array(student.predict(net, np.ones((3, 4))), np.full((3, 2), 0.5),
+                 what="0 신경망에 배치 (3, 4) 를 넣은 predict")
 
 
 def test_predict_rows_are_probabilities(student):
@@ -60,7 +63,8 @@ def test_predict_rows_are_probabilities(student):
     net = _network([6, 5, 4, 3], scale=1.0)
     x = np.linspace(-1, 1, 12).reshape(2, 6)
     y = student.predict(net, x)
-    expect_true(isinstance(y, np.ndarray) and y.shape == (2, 3), "predict(배치 (2, 6)) 는 모양 (2, 3) 의 배열이어야 해요")
+    expect_true(isinstance(y, np.ndarray) and y.shape == (2, 3),
+                "predict(배치 (2, 6)) 는 모양 (2, 3) 의 배열이어야 해요")
     expect_array(y.sum(axis=1), [1.0, 1.0], what="predict 출력의 행별 합")
     expect_array(y[1], student.predict(net, x[1]), what="predict(net, x)[1] (기대값은 predict(net, x[1]))")
 

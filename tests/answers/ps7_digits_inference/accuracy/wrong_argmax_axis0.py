@@ -1,0 +1,8 @@
+# wrong: argmax over axis 0 (down the batch) instead of along each row
+def accuracy(network, x, t, batch_size=100):
+    """Share of samples whose predicted class (argmax of predict) equals the integer label t."""
+    correct = 0
+    for i in range(0, len(x), batch_size):
+        y = predict(network, x[i:i + batch_size])
+        correct += np.sum(np.argmax(y, axis=0) == t[i:i + batch_size])
+    return correct / len(x)
