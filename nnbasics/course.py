@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+from nnbasics.release_kit import selfcheck_notebook
+
 
 def _teaching_order(name: str) -> list:
     """``ps2_x`` before ``ps10_y``: numbers in a folder's name compare as numbers."""
@@ -28,14 +30,29 @@ def write_notebook(notebook: dict, path: Path) -> None:
     path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def is_test_cell(cell: dict) -> bool:
+    """An autograded test cell: it holds checks, never the student's code (the kit decides it for both sides)."""
+    return selfcheck_notebook.is_test_cell(cell)
+
+
+def is_solution_cell(cell: dict) -> bool:
+    """A cell the student writes: nbgrader's ``solution`` flag."""
+    return cell.get("cell_type") == "code" and bool(cell.get("metadata", {}).get("nbgrader", {}).get("solution"))
+
+
+def is_given_cell(cell: dict) -> bool:
+    """Code the release gives (imports, helpers): locked and not a test."""
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return cell.get("cell_type") == "code" and bool(meta.get("locked")) and not meta.get("grade")
+
+
 def grade_id(cell: dict) -> str | None:
     return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
 
 
 def solution_names(notebook: dict) -> list[str]:
     """The graded names: grade_ids of the solution cells, in notebook order."""
-    return [grade_id(c) for c in notebook["cells"]
-            if c.get("metadata", {}).get("nbgrader", {}).get("solution")]
+    return [grade_id(c) for c in notebook["cells"] if is_solution_cell(c)]
 
 
 def with_answers(notebook: dict, answers: dict[str, str]) -> dict:

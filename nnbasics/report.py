@@ -3,12 +3,12 @@
 One self-contained HTML page (``reports/<assignment>.html`` in the course folder):
 
 - per exercise, the class's score distribution (histogram), mean, median, full marks, zeros;
-- the hidden grader tests most often failed, in the words the students saw: the feedback
-  lines ``SandboxedAutograde`` wrote into each autograded notebook's test cells;
+- the hidden grader tests most often failed, in the words the students saw: the results
+  ``SandboxedAutograde`` stored as data in each autograded notebook's test cells;
 - how many submissions were graded, and which students have no autograded notebook.
 
 Scores come from the gradebook (nbgrader's API, so any ``db_url`` works, PostgreSQL too);
-feedback comes from ``autograded/<student>/<assignment>/*.ipynb``.
+grader results come from ``autograded/<student>/<assignment>/*.ipynb`` (``grading/results.py``).
 """
 
 from __future__ import annotations
@@ -29,10 +29,9 @@ from traitlets.config.loader import PyFileConfigLoader
 
 from nnbasics.course import grade_id
 from nnbasics.gradebook import submission_scores
+from nnbasics.grading import results, wording
+from nnbasics.grading.results import ModuleResult, TestResult
 
-# Feedback line prefixes, as written by nbgrader_ext.sandboxed_autograde.feedback_text.
-FAILED, PASSED, MESSAGE = "  ✗ ", "  ✓ ", "      → "
-NOT_IMPLEMENTED = "(NotImplementedError)"  # selfcheck's message for a stub left as released
 EXAMPLE_HEAD, EXAMPLE_TAIL = 200, 140  # a long message keeps its start (what) and end (largest difference)
 EXAMPLES = 2
 
@@ -94,32 +93,24 @@ def read_gradebook(db_url: str, course_id: str,
     return exercises, scores, roster
 
 
-def feedback_by_exercise(notebook: dict, exercises: set[str]) -> dict[str, str]:
-    """Test cell grade_id → the text the grader wrote into its outputs."""
+def results_by_exercise(notebook: dict, exercises: set[str]) -> dict[str, ModuleResult]:
+    """Test cell grade_id → the grader results stored in it."""
     found = {}
     for cell in notebook.get("cells", []):
         name = grade_id(cell)
-        if cell.get("cell_type") == "code" and name in exercises:
-            found[name] = "".join("".join(o.get("text", "")) for o in cell.get("outputs", [])
-                                  if o.get("output_type") == "stream")
+        result = results.read(cell) if name in exercises else None
+        if result is not None:
+            found[name] = result
     return found
 
 
-def failed_tests(feedback: str) -> list[tuple[str, str]]:
-    """(property, message) of each failed grader test; a message may span several lines (arrays)."""
-    failed: list[list[str]] = []
-    current = None
-    for line in feedback.splitlines():
-        if line.startswith(FAILED):
-            current = [line.removeprefix(FAILED).strip(), ""]
-            failed.append(current)
-        elif line.startswith(PASSED):
-            current = None
-        elif current is not None and line.startswith(MESSAGE):
-            current[1] = line.removeprefix(MESSAGE)
-        elif current is not None and current[1] and line.strip():
-            current[1] += "\n" + line
-    return [(wording, message) for wording, message in failed]
+def failed_tests(result: ModuleResult) -> list[TestResult]:
+    """The failed grader tests; a broken limit counts as one more, in the feedback's words."""
+    failed = [t for t in result.tests if not t.passed]
+    if result.aborted:
+        line = wording.ABORTED.format(reason=results.cut(result.aborted)).removeprefix("  ✗ ")
+        failed.insert(0, TestResult(name="aborted", description=line, weight=0, passed=False))
+    return failed
 
 
 def truncate(text: str, head: int = EXAMPLE_HEAD, tail: int = EXAMPLE_TAIL) -> str:
@@ -132,19 +123,19 @@ def tally_failures(notebooks: dict[str, list[Path]], exercises: set[str]) -> lis
     """Per (exercise, property): how many students failed it; failures of students' own code rank first."""
     tally: dict[tuple[str, str], Failure] = {}
     for paths in notebooks.values():
-        failed_by_student: dict[tuple[str, str], str] = {}
+        failed_by_student: dict[tuple[str, str], TestResult] = {}
         for path in paths:
-            for exercise, text in feedback_by_exercise(json.loads(path.read_text(encoding="utf-8")),
-                                                       exercises).items():
-                for wording, message in failed_tests(text):
-                    failed_by_student.setdefault((exercise, wording), message)
-        for key, message in failed_by_student.items():
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+            for exercise, result in results_by_exercise(notebook, exercises).items():
+                for test in failed_tests(result):
+                    failed_by_student.setdefault((exercise, test.description), test)
+        for key, test in failed_by_student.items():
             failure = tally.setdefault(key, Failure(*key))
             failure.students += 1
-            if NOT_IMPLEMENTED in message:
+            if test.not_implemented:
                 failure.not_implemented += 1
-            elif message and len(failure.examples) < EXAMPLES:
-                failure.examples.append(truncate(message))
+            elif test.message and len(failure.examples) < EXAMPLES:
+                failure.examples.append(truncate(results.cut(test.message)))
     # A stub left as released says nothing about what was misunderstood: rank by the others.
     return sorted(tally.values(), key=lambda f: (-f.attempted, -f.students, f.exercise, f.wording))
 
@@ -277,7 +268,7 @@ def render(results: ClassResults) -> str:
         + "<h2>Scores per exercise</h2><p>Over every graded submission; red bar: 0, green bar: full marks.</p>"
         f"<div class=cards>{''.join(cards)}</div>"
         "<h2>Grader tests most often failed</h2>"
-        "<p>From the feedback written into the autograded notebooks, sorted by how many students failed "
+        "<p>From the grader results stored in the autograded notebooks, sorted by how many students failed "
         "each test with code of their own; “not implemented” counts stubs left as released.</p>"
         f"{failures_html(results.failures, results.autograded)}</body></html>\n")
 

@@ -16,7 +16,10 @@ import pytest
 from nbgrader.api import Gradebook
 
 from nnbasics import report
-from nnbasics.course import grade_id, read_notebook, solution_names, with_answers, write_notebook
+from nnbasics.course import grade_id, is_test_cell, read_notebook, solution_names, with_answers, write_notebook
+from nnbasics.grading import results
+from nnbasics.grading.results import ModuleResult, TestResult
+from nnbasics.nbgrader_run import nbgrader
 from tests.conftest import ROOT, autograde
 
 pytestmark = pytest.mark.slow
@@ -110,16 +113,45 @@ def test_mistakes_rank_above_stubs_and_show_a_message(page):
     assert "relu 출력: 값이 달라요" in mistakes  # the wording of relu-abs's feedback message
 
 
-def test_feedback_is_parsed_and_escaped():
-    """Are multi-line messages kept whole, passed tests skipped, and notebook text escaped?"""
-    feedback = ("채점 결과(hidden grader tests): 1/3 통과 → 0.3333/1점\n"
-                "  ✗ <b>bold</b> property\n      → 기대 array([[1],\n [2]]), 실제 <script>\n"
-                "  ✓ passed one\n  ✗ no message\n")
-    failed = report.failed_tests(feedback)
-    assert failed == [("<b>bold</b> property", "기대 array([[1],\n [2]]), 실제 <script>"), ("no message", "")]
-    failure = report.Failure("test_x", failed[0][0], students=1, examples=[failed[0][1]])
+def test_results_are_read_as_data_and_escaped():
+    """Are stored results read back whole (multi-line messages, stubs), passed tests skipped, text escaped?"""
+    stored = ModuleResult(tests=[
+        TestResult("test_a", "<b>bold</b> property", 1.0, False, "기대 array([[1],\n [2]]), 실제 <script>"),
+        TestResult("test_b", "passed one", 1.0, True),
+        TestResult("test_c", "no message", 1.0, False),
+        TestResult("test_d", "stub", 1.0, False, "relu(...): 아직 구현하지 않았어요", raised="NotImplementedError")])
+    cell = {"cell_type": "code", "outputs": results.score_outputs(stored, 1.0)}
+    failed = report.failed_tests(results.read(json.loads(json.dumps(cell))))
+    assert [(t.description, t.message) for t in failed] == [
+        ("<b>bold</b> property", "기대 array([[1],\n [2]]), 실제 <script>"), ("no message", ""),
+        ("stub", "relu(...): 아직 구현하지 않았어요")]
+    assert [t.not_implemented for t in failed] == [False, False, True]
+    failure = report.Failure("test_x", failed[0].description, students=1, examples=[failed[0].message])
     table = report.failures_html([failure], autograded=1)
     assert "<script>" not in table and "&lt;b&gt;bold&lt;/b&gt; property" in table
+
+
+def test_results_survive_autograde_and_generate_feedback(graded):
+    """Does every test cell carry its results as data, equal to the feedback text and the score,
+    untouched by nbgrader's autograde preprocessors and by generate_feedback?"""
+    notebooks = sorted((graded / "autograded").glob(f"*/{A}/{A}.ipynb"))
+    before = {path: path.read_bytes() for path in notebooks}
+    nbgrader(graded, "generate_feedback", A, "--force")
+    with Gradebook(f"sqlite:///{graded / 'gradebook.db'}", course_id="nn-basics") as gb:
+        for path in notebooks:
+            assert path.read_bytes() == before[path], path
+            student = path.parent.parent.name
+            page = (graded / "feedback" / student / A / f"{A}.html").read_text(encoding="utf-8")
+            for cell in json.loads(before[path])["cells"]:
+                if not is_test_cell(cell):
+                    continue
+                result = results.read(cell)
+                max_points = float(cell["metadata"]["nbgrader"]["points"])
+                text = "".join(o["text"] for o in cell["outputs"] if o["output_type"] == "stream")
+                assert result is not None and text == result.feedback(max_points), (student, grade_id(cell))
+                assert gb.find_grade(grade_id(cell), A, A, student).score == result.score(max_points)
+                for line in text.splitlines():
+                    assert html.escape(line.strip(), quote=False) in page, (student, line)
 
 
 def test_long_messages_keep_their_start_and_end():

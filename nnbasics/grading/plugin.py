@@ -8,38 +8,17 @@ outcome in student terms for the feedback.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from nnbasics.grading import wording
+from nnbasics.grading.results import ModuleResult, TestResult
 from nnbasics.release_kit.selfcheck import first_line
+from nnbasics.release_kit.selfcheck_codec import TooLarge
 from nnbasics.release_kit.selfcheck_protocol import CheckFailure
-
-
-@dataclasses.dataclass
-class TestResult:
-    name: str           # the grader test's function name
-    description: str    # its docstring's first line: the property in student terms
-    weight: float
-    passed: bool
-    message: str = ""   # on failure: what was expected and what was got
-    seed: int | None = None
-
-
-@dataclasses.dataclass
-class ModuleResult:
-    tests: list[TestResult] = dataclasses.field(default_factory=list)
-    aborted: str | None = None   # a limit the student's code broke: the exercise scores 0
-
-    @property
-    def fraction(self) -> float:
-        total = sum(t.weight for t in self.tests)
-        if self.aborted or total == 0:
-            return 0.0
-        return sum(t.weight for t in self.tests if t.passed) / total
 
 
 def seed_for(secret: str, student_id: str, test_id: str) -> int:
@@ -64,7 +43,7 @@ class GradingPlugin:
         result = self.results.setdefault(request.path.stem, ModuleResult())
         with self.sandbox.exercise() as student:
             yield student
-            result.aborted = student._transport.aborted
+        result.aborted = self.sandbox.aborted
 
     @pytest.fixture(scope="session")
     def reference(self):
@@ -96,7 +75,9 @@ class GradingPlugin:
         if call.excinfo is not None:
             message = _student_message(call.excinfo)
             properties.append(("message", message))
-            if not call.excinfo.errisinstance(CheckFailure):
+            if call.excinfo.errisinstance(CheckFailure) and call.excinfo.value.raised:
+                properties.append(("raised", call.excinfo.value.raised))
+            if not call.excinfo.errisinstance((CheckFailure, TooLarge)):
                 self.internal_errors.append(f"{item.nodeid}:\n{call.excinfo.getrepr(style='short')}")
         return pytest.TestReport(item.nodeid, item.location, {}, "passed" if message is None else "failed",
                                  message, call.when, duration=call.duration, start=call.start, stop=call.stop,
@@ -113,7 +94,7 @@ class GradingPlugin:
             module.tests.append(TestResult(
                 name=report.head_line, description=props.get("description", report.head_line),
                 weight=props.get("weight", 1.0), passed=report.passed,
-                message=props.get("message", ""), seed=props.get("seed")))
+                message=props.get("message", ""), seed=props.get("seed"), raised=props.get("raised")))
 
 
 def _student_message(excinfo) -> str:
@@ -122,4 +103,4 @@ def _student_message(excinfo) -> str:
         return str(excinfo.value)
     # A grader raised something else: the student's answer had a type or shape the check
     # did not foresee. Never show grader code or inputs; name the exception only.
-    return f"결과를 검사할 수 없었어요 ({excinfo.typename}). 반환값의 type 과 shape 을 확인하세요"
+    return wording.UNCHECKABLE.format(kind=excinfo.typename)

@@ -11,12 +11,13 @@ import warnings
 from functools import cache
 from pathlib import Path
 
+from nnbasics.course import is_given_cell, is_solution_cell
+
 
 def reference_cells(notebook: dict):
     """Sources of the cells that make up the reference: locked code and solution cells."""
     for cell in notebook["cells"]:
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if cell["cell_type"] == "code" and (meta.get("solution") or (meta.get("locked") and not meta.get("grade"))):
+        if is_solution_cell(cell) or is_given_cell(cell):
             source = cell["source"]
             yield "".join(source) if isinstance(source, list) else source
 

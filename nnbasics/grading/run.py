@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from nnbasics.grading.plugin import GradingPlugin, ModuleResult
+from nnbasics.grading.plugin import GradingPlugin
+from nnbasics.grading.results import ModuleResult
 
 PYTEST_INI = Path(__file__).with_name("pytest.ini")
 UNUSED_PLUGINS = ["cacheprovider", "terminal", "doctest", "junitxml", "pastebin", "stepwise", "setuponly",

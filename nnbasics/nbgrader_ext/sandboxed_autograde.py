@@ -8,7 +8,8 @@ submitted notebook it
 2. runs the hidden pytest graders ``grader_tests/<assignment>/test_*.py`` in this
    process against that student process;
 3. writes each test cell's outputs itself: the feedback lines, then the score as the
-   cell's only ``execute_result``, which nbgrader's ``SaveAutoGrades`` records.
+   cell's only ``execute_result``, which nbgrader's ``SaveAutoGrades`` records, with
+   every grader test's result as data in its metadata (``grading/results.py``).
 
 Test cells are never executed, so nothing the student's code prints, patches or tags can
 change a score.
@@ -24,8 +25,9 @@ from nbformat import NotebookNode, from_dict
 from nbgrader.preprocessors.base import NbGraderPreprocessor
 from traitlets import Unicode
 
-from nnbasics.grading.plugin import ModuleResult
+from nnbasics.course import is_test_cell
 from nnbasics.grading.reference import load_reference
+from nnbasics.grading.results import score_outputs
 from nnbasics.grading.run import run_graders
 from nnbasics.nbgrader_ext.submission import submission_digest
 from nnbasics.sandbox import limits
@@ -33,11 +35,6 @@ from nnbasics.sandbox.client import Sandbox
 from nnbasics.sandbox.limits import Limits
 
 _warned_isolation = False
-
-
-def is_test_cell(cell) -> bool:
-    meta = cell.metadata.get("nbgrader", {})
-    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
 @functools.cache
@@ -53,30 +50,6 @@ def _ipython_to_python(source: str) -> str:
         return _transformer().transform_cell(source)
     except Exception:  # leave it as is: the cell's SyntaxError is the student's to see
         return source
-
-
-MESSAGE_CHARS = 500  # of one failure message in the feedback
-
-
-def _cut(text: str) -> str:
-    """Messages can carry names the student's code chose (a class or exception name a
-    megabyte long): keep the feedback small."""
-    return text if len(text) <= MESSAGE_CHARS else text[:MESSAGE_CHARS - 3] + "..."
-
-
-def feedback_text(result: ModuleResult, points: float, max_points: float) -> str:
-    passed = sum(t.passed for t in result.tests)
-    lines = [f"채점 결과(hidden grader tests): {passed}/{len(result.tests)} 통과 → "
-             f"{points:g}/{max_points:g}점"]
-    if result.aborted:
-        lines.append(f"  ✗ 이 문제는 0점이에요: {_cut(result.aborted)}")
-    for test in result.tests:
-        lines.append(f"  {'✓' if test.passed else '✗'} {test.description}")
-        if not test.passed and test.message:
-            lines.append(f"      → {_cut(test.message)}")
-    if not result.tests:
-        lines.append("  (이 문제의 채점 검사를 실행하지 못했어요)")
-    return "\n".join(lines) + "\n"
 
 
 class SandboxedAutograde(NbGraderPreprocessor, limits.LimitSettings):
@@ -133,13 +106,7 @@ class SandboxedAutograde(NbGraderPreprocessor, limits.LimitSettings):
         for cell, module in zip(cells, modules, strict=True):
             result = results[module.stem]
             max_points = float(cell.metadata.nbgrader["points"])
-            points = round(max_points * result.fraction, 4)
-            cell.outputs = [
-                from_dict({"output_type": "stream", "name": "stdout",
-                           "text": feedback_text(result, points, max_points)}),
-                from_dict({"output_type": "execute_result", "execution_count": None, "metadata": {},
-                           "data": {"text/plain": repr(points)}}),
-            ]
+            cell.outputs = [from_dict(output) for output in score_outputs(result, max_points)]
 
     def _warn_if_unconfined(self, status: dict) -> None:
         global _warned_isolation

@@ -33,7 +33,6 @@ NOT_IMPLEMENTED = "{label}: 아직 구현하지 않았어요 (NotImplementedErro
 RAISED = "{label} 을(를) 실행하는 중 예외가 발생했어요: {kind}: {message}"
 UNKNOWN_ANSWER = "{label}: 학생 코드 쪽에서 알 수 없는 응답이 왔어요"
 UNREADABLE_VALUE = "{label}: 돌려받은 값을 읽을 수 없어요 ({reason})"
-TOO_LARGE = "결과의 모양(shape)이 기대와 달라서 검사할 수 없어요 ({reason}). 반환값의 shape 을 확인하세요"
 CANNOT_SEND = "결과를 보낼 수 없어요"
 
 # -- the notebook's check() and pytest's summary
