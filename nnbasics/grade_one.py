@@ -16,28 +16,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import SAWarning
 
+from nnbasics.configuration import load_config
 from nnbasics.nbgrader_run import nbgrader_env
-
-# SQLite waits this long for another process's write instead of failing at once
-# ("database is locked"): parallel graders then queue their short writes.
-SQLITE_BUSY_SECONDS = 120
-
-
-def with_busy_timeout(db_url: str) -> str:
-    if not db_url.startswith("sqlite") or "timeout=" in db_url:
-        return db_url
-    return f"{db_url}{'&' if '?' in db_url else '?'}timeout={SQLITE_BUSY_SECONDS}"
-
-
-def load_config(root: str):
-    """The course's nbgrader configuration, its gradebook URL given a SQLite busy timeout."""
-    from nbgrader.coursedir import CourseDirectory
-    from traitlets.config.loader import PyFileConfigLoader
-
-    config = PyFileConfigLoader("nbgrader_config.py", path=root).load_config()
-    config.CourseDirectory.root = root
-    config.CourseDirectory.db_url = with_busy_timeout(CourseDirectory(config=config).db_url)
-    return config
 
 
 @cache

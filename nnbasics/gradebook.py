@@ -6,13 +6,13 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook
 
-from nnbasics.grade_one import load_config
+from nnbasics.configuration import course_directory
 
 
 def open_gradebook(course: Path) -> Gradebook:
     """The course's gradebook, by its configured db_url and course id."""
-    config = load_config(str(Path(course).resolve())).CourseDirectory
-    return Gradebook(config.db_url, course_id=config.get("course_id", ""))
+    course = course_directory(course)
+    return Gradebook(course.db_url, course_id=course.course_id)
 
 
 def submission_scores(gb: Gradebook, assignment: str) -> dict[str, dict[str, float]]:

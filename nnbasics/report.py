@@ -25,8 +25,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.coursedir import CourseDirectory
-from traitlets.config.loader import PyFileConfigLoader
 
+from nnbasics.configuration import course_directory, sqlite_file
 from nnbasics.course import grade_id
 from nnbasics.gradebook import submission_scores
 from nnbasics.grading import results, wording
@@ -72,13 +72,6 @@ class ClassResults:
     autograded: int  # students with an autograded notebook
     without_notebook: dict[str, str]  # student → why there is no autograded notebook
     failures: list[Failure]
-
-
-def course_directory(root: Path) -> CourseDirectory:
-    """nbgrader's view of the course folder, with the course's own ``nbgrader_config.py``."""
-    config_file = root / "nbgrader_config.py"
-    config = PyFileConfigLoader(config_file.name, path=str(root)).load_config() if config_file.exists() else None
-    return CourseDirectory(config=config, root=str(root))  # root given here wins over the config's "."
 
 
 def read_gradebook(db_url: str, course_id: str,
@@ -153,9 +146,9 @@ def autograded_notebooks(course: CourseDirectory, assignment: str, students: lis
 def collect(root: Path, assignment: str, db_url: str | None = None) -> ClassResults:
     course = course_directory(root)
     db_url = db_url or course.db_url
-    sqlite_file = Path(db_url.removeprefix("sqlite:///")) if db_url.startswith("sqlite:///") else None
-    if sqlite_file and not sqlite_file.exists():  # nbgrader would create an empty one
-        raise NoGradebook(f"no gradebook at {sqlite_file}")
+    database = sqlite_file(db_url)
+    if database and not database.exists():  # nbgrader would create an empty one
+        raise NoGradebook(f"no gradebook at {database}")
     exercises, scores, roster = read_gradebook(db_url, course.course_id, assignment)
     names = {e.name for e in exercises}
     graded = sorted(scores)

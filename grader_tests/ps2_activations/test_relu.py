@@ -2,16 +2,9 @@
 import numpy as np
 import pytest
 
-from nnbasics.release_kit.selfcheck import describe, expect_array, expect_true, expect_unchanged
+from nnbasics.release_kit.selfcheck import expect_array, expect_ndarray, expect_unchanged
 
 SHAPES = [(7,), (3, 4), (2, 3, 4)]
-
-
-def _array(got, what):
-    """The layer before an identity: the output must be an array at all."""
-    expect_true(isinstance(got, np.ndarray),
-                f"{what}: 배열(np.ndarray)을 기대했지만 {describe(got)} 을(를) 받았어요")
-    return got
 
 
 @pytest.mark.weight(2)
@@ -41,7 +34,8 @@ def test_relu_identity(student, rng):
     """relu(x) - relu(-x) = x 이다"""
     x = rng.normal(scale=3, size=(5, 4))
     # identity: max(0, x) - max(0, -x) = x, exactly in floating point
-    difference = _array(student.relu(x), "relu 출력") - _array(student.relu(-x), "relu 출력")
+    difference = expect_ndarray(student.relu(x), what="relu 출력", shape=x.shape) - expect_ndarray(
+        student.relu(-x), what="relu 출력", shape=x.shape)
     expect_array(difference, x, what="relu(x) - relu(-x)")
 
 

@@ -2,16 +2,9 @@
 import numpy as np
 import pytest
 
-from nnbasics.release_kit.selfcheck import TOL, describe, expect_array, expect_true
+from nnbasics.release_kit.selfcheck import TOL, expect_array, expect_ndarray
 
 SHAPES = [(7,), (3, 4), (2, 3, 4)]
-
-
-def _array(got, what):
-    """The layer before an identity: the output must be an array at all."""
-    expect_true(isinstance(got, np.ndarray),
-                f"{what}: 배열(np.ndarray)을 기대했지만 {describe(got)} 을(를) 받았어요")
-    return got
 
 
 def _reference(reference, x):
@@ -48,7 +41,8 @@ def test_sigmoid_extreme_inputs(student, reference, rng):
 def test_sigmoid_symmetry(student, rng):
     """sigmoid(x) + sigmoid(-x) = 1 이다"""
     x = rng.normal(scale=5, size=(3, 5))
-    total = _array(student.sigmoid(x), "sigmoid 출력") + _array(student.sigmoid(-x), "sigmoid 출력")
+    total = expect_ndarray(student.sigmoid(x), what="sigmoid 출력", shape=x.shape) + expect_ndarray(
+        student.sigmoid(-x), what="sigmoid 출력", shape=x.shape)
     # identity: 1/(1+e^-x) + 1/(1+e^x) = 1
     expect_array(total, np.ones_like(x), atol=TOL.close_abs, what="sigmoid(x) + sigmoid(-x)")
 

@@ -2,14 +2,7 @@
 import numpy as np
 import pytest
 
-from nnbasics.release_kit.selfcheck import TOL, describe, expect_array, expect_true, expect_unchanged
-
-
-def _array(got, what):
-    """The layer before an identity: the output must be an array at all."""
-    expect_true(isinstance(got, np.ndarray),
-                f"{what}: 배열(np.ndarray)을 기대했지만 {describe(got)} 을(를) 받았어요")
-    return got
+from nnbasics.release_kit.selfcheck import TOL, expect_array, expect_unchanged
 
 
 @pytest.mark.weight(2)
