@@ -6,7 +6,19 @@ import numpy as np
 import pytest
 
 from nnbasics.release_kit.selfcheck import CheckFailure, exercise_of, expect_array, expect_int, expect_unchanged
-from nnbasics.release_kit.selfcheck_codec import Unsupported, decode, encode
+from nnbasics.release_kit.selfcheck_codec import (
+    MAX_CONTAINERS,
+    MAX_DEPTH,
+    MAX_KEYS,
+    MAX_MESSAGE_BYTES,
+    BoundedArray,
+    TooLarge,
+    Unsupported,
+    decode,
+    dumps,
+    encode,
+    loads,
+)
 from nnbasics.release_kit.selfcheck_protocol import Student
 
 
@@ -99,3 +111,46 @@ def test_grader_functions_may_be_lambdas_or_defs():
 def test_a_modified_input_is_reported_without_its_values():
     message = fails(lambda: expect_unchanged(np.array([0.0, 2.0]), np.array([-1.2345, 2.0]), what="x"), "1개")
     assert "1.2345" not in message
+
+
+def test_codec_refuses_what_is_cheap_to_send_and_costly_to_receive():
+    """Are int keys (one shared hash), deep nesting and many containers refused before they cost anything?"""
+    colliding = {"$dict": [[k * (2**61 - 1), 0] for k in range(10)]}
+    with pytest.raises(Unsupported):
+        decode(colliding)
+    with pytest.raises(Unsupported):
+        decode({"$dict": [[str(k), 0] for k in range(MAX_KEYS + 1)]})
+    nested = []
+    for _ in range(MAX_DEPTH + 5):
+        nested = [nested]
+    with pytest.raises(Unsupported):
+        decode(nested)
+    with pytest.raises(Unsupported):  # counted in the raw bytes, before json builds a single list
+        loads(b"[" + b"[]," * MAX_CONTAINERS + b"[]]")
+    with pytest.raises(Unsupported):
+        loads(b" " * (MAX_MESSAGE_BYTES + 1))
+    assert decode(loads(dumps(encode({"W1": np.ones((64, 50)), "loss": [0.5] * 1000}))))["loss"] == [0.5] * 1000
+
+
+def test_arithmetic_on_an_answer_cannot_blow_up_the_grading_process():
+    """Does broadcasting a wrong-shaped answer against an expectation fail instead of allocating gigabytes?"""
+    answer = decode(encode(np.ones((40_000, 1))), array_type=BoundedArray)
+    expected = np.ones((1, 40_000))
+    for blow_up in (lambda: answer - expected, lambda: expected * answer, lambda: answer @ expected,
+                    lambda: np.subtract.outer(answer.ravel(), expected.ravel()), lambda: np.dot(answer, expected)):
+        with pytest.raises(TooLarge):
+            blow_up()
+    small = decode(encode(np.arange(6.0).reshape(2, 3)), array_type=BoundedArray)
+    total = small + np.ones(3)
+    assert type(total) is np.ndarray and total.tolist() == [[1, 2, 3], [4, 5, 6]]
+    assert float(small.sum()) == 15.0 and (small @ np.ones(3)).tolist() == [3.0, 12.0]
+
+
+def test_student_answers_arrive_bounded():
+    """Do arrays returned through the protocol refuse runaway arithmetic, while checks read them as usual?"""
+    student = Student.local({"column": lambda n: np.ones((n, 1))})
+    got = student.column(40_000)
+    assert isinstance(got, BoundedArray)
+    with pytest.raises(TooLarge):
+        got - np.ones((1, 40_000))
+    fails(lambda: expect_array(got, np.ones((1, 40_000)), what="out"), "(1, 40000)", "(40000, 1)")
