@@ -23,10 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from nnbasics import similarity  # noqa: E402
 from nnbasics.course import answer_files, grade_id, read_notebook, solution_names, with_answers, write_notebook  # noqa: E402
+from nnbasics.similarity.compare import compare_class  # noqa: E402
 from nnbasics.similarity.page import render  # noqa: E402
 from nnbasics.similarity.submissions import cell_source  # noqa: E402
+from nnbasics.similarity.table import write_csv  # noqa: E402
 from tests.similarity_disguise import disguise  # noqa: E402
 
 
@@ -56,9 +57,9 @@ def main() -> None:
         course = Path(tmp)
         make_class(course, args.assignment, args.size)
         started = time.perf_counter()
-        result = similarity.compare_class(course, args.assignment)
+        result = compare_class(course, args.assignment)
         compared = time.perf_counter()
-        similarity.write_csv(result, course / "reports" / f"{args.assignment}-similarity.csv")
+        write_csv(result, course / "reports" / f"{args.assignment}-similarity.csv")
         written = time.perf_counter()
         page = render(result)
         rendered = time.perf_counter()

@@ -25,6 +25,7 @@ from nnbasics.course import answer_files, grade_id, read_notebook, solution_name
 from nnbasics.similarity.page import marked
 from nnbasics.similarity.scoring import fingerprint, kgram_hashes, shared_characters
 from nnbasics.similarity.submissions import NOTEBOOK_BYTES, cell_source
+from nnbasics.similarity.table import spreadsheet_safe
 from tests.conftest import ROOT
 from tests.similarity_disguise import disguise
 
@@ -222,8 +223,8 @@ def test_command_line(course, result, monkeypatch, capsys):
 
 def test_ids_that_look_like_formulas_are_defused():
     """Is a student id a spreadsheet would run as a formula written as text?"""
-    assert similarity.spreadsheet_safe("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert similarity.spreadsheet_safe("kim") == "kim"
+    assert spreadsheet_safe("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert spreadsheet_safe("kim") == "kim"
 
 
 def test_malformed_cells_do_not_stop_the_class():

@@ -9,7 +9,8 @@ import html
 
 from copydetect.detector import compare_files
 
-from nnbasics.similarity import ALL, MIN_SIZE, THRESHOLD, ClassSimilarity
+from nnbasics.similarity import ALL, MIN_SIZE, THRESHOLD
+from nnbasics.similarity.compare import ClassSimilarity
 from nnbasics.similarity.scoring import Fingerprint
 
 MAX_PAIRS = 200  # the page stays readable and small; the CSV has every pair
