@@ -24,3 +24,5 @@ EXERCISE_KILLED = "학생 코드가 프로세스를 종료시켰어요 (os._exit
 EXERCISE_MEMORY = "메모리 제한 {gib:g} GiB 를 넘었어요"
 TOO_MANY_THREADS = ("학생 코드가 스레드(thread)를 너무 많이 만들어서 채점할 수 없어요 "
                     "(프로세스와 스레드는 합쳐서 최대 {limit}개)")
+SUBMISSION_TIMEOUT = "제출물 전체의 시간 제한 {seconds:g}초를 다 썼어요 (셀 실행, 재시작, 채점을 합쳐서)"
+CELL_LOST_STATE = "이 셀의 프로세스들이 노트북 상태를 가진 프로세스를 종료시켰어요"

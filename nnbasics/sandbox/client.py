@@ -23,6 +23,7 @@ from nnbasics.sandbox import wire
 from nnbasics.sandbox.limits import Limits
 
 STARTUP_SECONDS = 60  # importing numpy and matplotlib on a loaded machine
+KILL_SECONDS = 5  # for the snapshot to say it goes on after its cell's runner was killed
 
 
 class Zygote:
@@ -115,35 +116,61 @@ def _clean_outputs(outputs, limit: int) -> list[dict]:
     return clean
 
 
-def _pidfd_of_child(parent: int, pid) -> int | None:
-    """A pidfd for process ``pid`` if it is a child of ``parent``, else None."""
+def _pidfd_of_grandchild(grandparent: int, pid) -> int | None:
+    """A pidfd for process ``pid`` if it is a grandchild of ``grandparent`` (the zygote's
+    child, outside the namespaces; its child made them), else None."""
     try:
         fd = os.pidfd_open(int(pid))
     except (OSError, TypeError, ValueError):
         return None
-    try:  # checked after opening: the pidfd pins the process, a reused pid would show another parent
-        with open(f"/proc/{int(pid)}/stat") as f:
-            ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-    except (OSError, IndexError, ValueError):
-        ppid = None
-    if ppid != parent:
+    # Checked after opening: the pidfd pins the process, a reused pid would show another parent.
+    if _parent(_parent(int(pid))) != grandparent:
         os.close(fd)
         return None
     return fd
 
 
+def _parent(pid: int | None) -> int | None:
+    try:
+        with open(f"/proc/{int(pid)}/stat") as f:
+            return int(f.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError, TypeError):
+        return None
+
+
+class _Lost(Exception):
+    """The student process lost the notebook's state (or broke the protocol): start again."""
+
+    def __init__(self, output: dict | None = None):
+        self.output = output
+
+
 class Sandbox:
-    """A sandboxed worker that has run a notebook's code and serves its exercises."""
+    """A sandboxed worker that has run a notebook's code and serves its exercises.
+
+    One wall-clock budget (``submission_seconds``) covers all of it, from the start:
+    every cell, restart and exercise; what is left when it is spent gets an error output
+    or an aborted exercise, each with the reason.
+    """
 
     def __init__(self, folder: str, limits: Limits | None = None):
         self.folder = os.path.abspath(folder)
         self.limits = limits or Limits()
+        self.deadline = time.monotonic() + self.limits.submission_seconds
         self.scratch = tempfile.mkdtemp(prefix="nnbasics-scratch-")
         self.status: dict = {}
         self.aborted: str | None = None
         self.pid: int | None = None
         self.worker: int | None = None  # a pidfd of the worker itself (PID 1 of its namespace)
+        self.done: list[dict] = []  # the cells the notebook's state holds, for a restart to run again
         self._start()
+
+    def left(self) -> float:
+        """Seconds left of the submission's budget."""
+        return self.deadline - time.monotonic()
+
+    def _budget_spent(self) -> str:
+        return wording.SUBMISSION_TIMEOUT.format(seconds=self.limits.submission_seconds)
 
     # -- process life
 
@@ -157,10 +184,10 @@ class Sandbox:
         try:
             hello = self._recv(STARTUP_SECONDS)
             self.status = hello["ready"]
-        except (TimeoutError, wire.ChannelClosed, KeyError) as error:
+        except (TimeoutError, wire.ChannelClosed, KeyError, TypeError) as error:
             self.close_process()
             raise WorkerFailed(f"the student process did not start: {error}") from None
-        self.worker = _pidfd_of_child(self.pid, hello.get("pid"))
+        self.worker = _pidfd_of_grandchild(self.pid, hello.get("pid"))
 
     def _recv(self, timeout: float):
         self.control.settimeout(max(timeout, 0.001))
@@ -189,67 +216,104 @@ class Sandbox:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _restart(self) -> None:
+        """A new student process with the state of the cells that had finished, run again
+        (only after the state itself was lost, never for a cell that hung or crashed)."""
+        self._start()
+        replay, self.done = self.done, []
+        for cell in replay:
+            if self.left() <= 0:
+                return
+            try:
+                self._run(cell)
+            except _Lost:  # the replay lost it too: go on from a fresh state
+                self._start()
+                return
+
     # -- running the notebook
 
     def execute(self, cells: list[dict]) -> dict[int, list]:
         """Run cells (``index``, ``name``, ``source``) in order; return outputs by index.
 
-        A cell that hangs or kills the process, or whose code writes to the control socket
-        (a message out of turn or of the wrong shape), gets an error output, the process is
-        started again, and the cells before it are run again (their outputs already
-        recorded) so that the cells after it see the state they expect.
+        Each cell runs in a snapshot of the state before it (``worker.hold``): a cell that
+        hangs or kills its process gets an error output, and the cells after it see the
+        state of the cells before it. A cell whose code writes to the control channel (a
+        message out of turn or of the wrong shape) gets an error output and the process is
+        started again, with the cells that had finished run again.
         """
         outputs: dict[int, list] = {}
-        skipped: set[int] = set()
-        while True:
-            todo = [c for c in cells if c["index"] not in skipped]
-            wire.send(self.control, {"cmd": "exec", "cells": todo})
-            current = None
+        for cell in cells:
+            if self.left() <= 0:
+                outputs[cell["index"]] = [_error_output("TimeoutError", self._budget_spent())]
+                continue
             try:
-                for cell in todo:
-                    self._expect("started", cell["index"])
-                    current = cell["index"]
-                    message = self._expect("cell", current)
-                    outputs.setdefault(current, _clean_outputs(message.get("outputs"), self.limits.output_chars))
-                self._expect("done", True)
-                return outputs
-            except TimeoutError:
-                reason = _error_output("TimeoutError", wording.CELL_TIMEOUT.format(seconds=self.limits.cell_seconds))
-            except (wire.ChannelClosed, OSError):
-                reason = _error_output("WorkerDied", wording.CELL_KILLED)
-            except ProtocolViolation:
-                reason = _error_output("ProtocolError", wording.CELL_PROTOCOL)
-            if current is None:
-                raise WorkerFailed("the student process stopped before running any cell")
-            outputs[current] = [reason]
-            skipped.add(current)
-            self._start()
+                outputs[cell["index"]] = self._run(cell)
+            except _Lost as lost:
+                outputs[cell["index"]] = [lost.output]
+                self._restart()
+        return outputs
 
-    def _expect(self, key: str, value) -> dict:
-        """The next message, which must be ``{key: value, ...}``."""
-        message = self._recv(self.limits.cell_seconds)
-        if not isinstance(message, dict) or message.get(key) != value:
-            raise ProtocolViolation
-        return message
+    def _run(self, cell: dict) -> list:
+        """One cell's outputs; ``_Lost`` when the process must start again."""
+        seconds = min(self.limits.cell_seconds, self.left())
+        timed_out = (_error_output("TimeoutError", wording.CELL_TIMEOUT.format(seconds=self.limits.cell_seconds))
+                     if seconds == self.limits.cell_seconds else _error_output("TimeoutError", self._budget_spent()))
+        deadline = time.monotonic() + seconds
+        try:
+            wire.send(self.control, {"cmd": "cell", "cell": cell})
+            message = self._recv(deadline - time.monotonic())
+            if isinstance(message, dict) and "lost" in message:  # its processes killed the state's holder
+                self._restart()
+                return self._run(cell) if self.left() > 0 else [_error_output("TimeoutError", self._budget_spent())]
+            if not isinstance(message, dict) or message.get("started") != cell["index"]:
+                raise ProtocolViolation
+            try:
+                message = self._recv(deadline - time.monotonic())
+            except TimeoutError:
+                wire.send(self.control, {"cmd": "kill"})
+                message = self._recv(KILL_SECONDS)  # the snapshot before the cell goes on: "resumed"
+                if isinstance(message, dict) and "resumed" in message:
+                    return [timed_out]
+                if not (isinstance(message, dict) and message.get("cell") == cell["index"]):
+                    raise _Lost(timed_out) from None  # its last moment: outputs after all
+            if isinstance(message, dict) and "resumed" in message:
+                return [_error_output("WorkerDied", wording.CELL_KILLED)]
+            if isinstance(message, dict) and "lost" in message:
+                raise _Lost(_error_output("WorkerDied", wording.CELL_LOST_STATE))
+            if not isinstance(message, dict) or message.get("cell") != cell["index"]:
+                raise ProtocolViolation
+            outputs = _clean_outputs(message.get("outputs"), self.limits.output_chars)
+        except TimeoutError:
+            raise _Lost(timed_out) from None
+        except (wire.ChannelClosed, OSError):
+            raise _Lost(_error_output("WorkerDied", wording.CELL_KILLED)) from None
+        except ProtocolViolation:
+            raise _Lost(_error_output("ProtocolError", wording.CELL_PROTOCOL)) from None
+        self.done.append(cell)
+        return outputs
 
     # -- serving one exercise
 
     @contextlib.contextmanager
     def exercise(self) -> Iterator[Student]:
-        """A ``Student`` backed by a fresh fork of the executed notebook, under the time limit.
+        """A ``Student`` backed by a fresh fork of the executed notebook, under the time limit
+        (the exercise's, or what is left of the submission's budget).
 
         Afterwards ``self.aborted`` says which limit the student's code broke, if one.
         """
         mine, theirs = socket.socketpair()
-        seconds = self.limits.exercise_seconds
-        wire.send(self.control, {"cmd": "fork", "cpu_seconds": math.ceil(seconds) + 1})
-        socket.send_fds(self.control, [b"F"], [theirs.fileno()])
+        seconds = min(self.limits.exercise_seconds, max(self.left(), 0))
+        too_long = (wording.EXERCISE_TIMEOUT.format(seconds=seconds) if seconds == self.limits.exercise_seconds
+                    else self._budget_spent())
+        transport = _ExerciseTransport(mine, self._kill_exercise, seconds, self.limits.memory_limit, too_long)
+        forked = None
+        if seconds <= 0:
+            transport.aborted = self._budget_spent()
+        else:
+            forked = self._fork(theirs)
+            if forked is None:
+                transport.aborted = wording.TOO_MANY_THREADS.format(limit=self.limits.process_limit)
         theirs.close()
-        message = self._recv(STARTUP_SECONDS)
-        forked = message.get("forked") if isinstance(message, dict) else None
-        transport = _ExerciseTransport(mine, self._kill_exercise, seconds, self.limits.memory_limit)
-        if forked is None:
-            transport.aborted = wording.TOO_MANY_THREADS.format(limit=self.limits.process_limit)
         try:
             yield Student(transport)
         finally:
@@ -262,6 +326,16 @@ class Sandbox:
                     self._kill_exercise()
                     self._recv(STARTUP_SECONDS)
 
+    def _fork(self, sock: socket.socket, again: bool = True) -> int | None:
+        """Ask for an exercise's child answering on ``sock``: its pid, or None."""
+        wire.send(self.control, {"cmd": "fork", "cpu_seconds": math.ceil(self.limits.exercise_seconds) + 1})
+        socket.send_fds(self.control, [b"F"], [sock.fileno()])
+        message = self._recv(STARTUP_SECONDS)
+        if isinstance(message, dict) and "lost" in message and again:  # its processes killed the state's holder
+            self._restart()
+            return self._fork(sock, again=False)
+        return message.get("forked") if isinstance(message, dict) else None
+
     def _kill_exercise(self) -> None:
         with contextlib.suppress(OSError):
             wire.send(self.control, {"cmd": "kill"})
@@ -270,9 +344,9 @@ class Sandbox:
 class _ExerciseTransport:
     """Requests to one forked child, charged against the exercise's time budget."""
 
-    def __init__(self, sock: socket.socket, kill, seconds: float, memory_limit: int):
+    def __init__(self, sock: socket.socket, kill, seconds: float, memory_limit: int, too_long: str):
         self.sock, self.kill, self.budget, self.memory_limit = sock, kill, seconds, memory_limit
-        self.seconds = seconds
+        self.too_long = too_long
         self.aborted: str | None = None
 
     def _abort(self, reason: str):
@@ -289,7 +363,7 @@ class _ExerciseTransport:
             self.sock.settimeout(max(self.budget, 0.001))
             answer = wire.recv(self.sock)
         except TimeoutError:
-            self._abort(wording.EXERCISE_TIMEOUT.format(seconds=self.seconds))
+            self._abort(self.too_long)
         except (wire.ChannelClosed, OSError):
             self._abort(wording.EXERCISE_KILLED)
         finally:

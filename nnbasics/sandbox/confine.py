@@ -1,12 +1,14 @@
 """What the worker does to itself before it runs student code: limits and confinement.
 
 - resource limits: address space (memory cap), file size, no core dumps;
-- namespaces (``enter_namespaces``): no network, and a PID namespace of its own;
-- files: Landlock lets it read only its submission folder and the Python installation,
-  and write only its scratch folder; every mount but the scratch folder is read-only in
-  a mount namespace of its own, because Landlock does not cover chmod, chown, utime or
-  extended attributes (``_read_only_mounts``); the scratch folder is a size-capped
-  tmpfs there, so many files cannot fill the machine's disk either.
+- namespaces (``unshare_namespaces``, ``map_ids``): user, PID, network (empty) and IPC
+  namespaces of its own, so that its processes, SysV/POSIX IPC objects and mounts all go
+  with it; inside, it becomes an unprivileged user (``STUDENT_ID``, nobody outside);
+- files: a minimal root of its own (``rootfs.py``: the Python installation, a copy of its
+  submission, its scratch tmpfs, a few devices), so no socket, device or file of the host
+  is there to reach; Landlock as a second layer: it reads only those, writes only scratch.
+  Where no new root can be made, every mount but scratch is made read-only instead
+  (``_read_only_mounts``), since Landlock does not cover chmod, chown, utime or xattrs.
 
 Each step reports whether it worked; the grading process warns loudly when one did not.
 """
@@ -16,18 +18,22 @@ import os
 import resource
 import sys
 
-CLONE_NEWNS = 0x00020000
+from nnbasics.sandbox import rootfs
+
+CLONE_NEWIPC = 0x08000000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
-MS_NOSUID, MS_NODEV, MS_REC, MS_PRIVATE = 0x2, 0x4, 0x4000, 0x40000
-AT_FDCWD, AT_RECURSIVE, MOUNT_ATTR_RDONLY = -100, 0x8000, 0x1
-SYS_MOUNT_SETATTR = 442  # the same number on every architecture
+MS_NOSUID, MS_NODEV = 0x2, 0x4
+MOUNT_ATTR_RDONLY = 0x1
+PR_SET_NO_NEW_PRIVS = 38
+STUDENT_ID = 1000         # the student's uid and gid inside its user namespace ...
+STUDENT_HOST_ID = 65534   # ... and outside it: "nobody", who owns nothing on the host
 
-# Read-only system locations a Python process with numpy needs (shared libraries, CPU
-# facts numpy/OpenBLAS read, device nodes).
+# What a Python process with numpy reads besides the Python installation (shared
+# libraries, CPU facts numpy/OpenBLAS read, device nodes): the Landlock rules.
 SYSTEM_READ = ["/usr", "/lib", "/lib64", "/etc", "/proc/cpuinfo", "/proc/meminfo",
-               "/sys/devices/system/cpu", "/dev/null", "/dev/urandom", "/dev/zero"]
+               "/sys/devices/system/cpu", *rootfs.DEVICES]
 
 
 def _set_limit(kind: int, value: int) -> None:
@@ -42,30 +48,49 @@ def limit_cpu(seconds: int) -> None:
     _set_limit(resource.RLIMIT_CPU, max(1, int(seconds)))
 
 
-def enter_namespaces() -> dict:
-    """New user, PID and network namespaces for this process's children; what took effect.
+def unshare_namespaces() -> dict:
+    """New user, PID, network and IPC namespaces for this process's children; what took effect.
 
-    The user namespace maps our uid to root inside it (so files keep their owner) while
-    dropping every capability over the rest of the machine; the PID namespace lets the
-    grading process end every process student code started at once; the network
-    namespace has no interface but a loopback that is down.
+    The PID namespace lets the grading process end every process student code started at
+    once; the network namespace has no interface but a loopback that is down; SysV and
+    POSIX IPC objects made in the IPC namespace vanish with it and cannot reach the host's.
+    The parent then writes the user namespace's id maps (``map_ids``).
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC) == 0:
+        return {"network": "ok", "processes": "ok", "ipc": "ok"}
+    reason = f"unavailable ({os.strerror(ctypes.get_errno())})"
+    if libc.unshare(CLONE_NEWNET | CLONE_NEWIPC) == 0:  # possible for root without user namespaces
+        return {"network": "ok", "processes": reason, "ipc": "ok"}
+    return {"network": reason, "processes": reason, "ipc": reason}
+
+
+def map_ids(pid: int) -> dict:
+    """Write the id maps of ``pid``'s new user namespace (from its parent, outside it).
+
+    Our uid is root inside, with every capability there and none over the rest of the
+    machine: enough to build the minimal root, which also needs our files readable. Where
+    we may map a second id (we are root outside), ``STUDENT_ID`` is nobody outside, and
+    the worker becomes it once its root is built: no capability even in its namespaces
+    (no remounting its read-only mounts), and the host's files as any other user sees them.
+    A process may map only its own id into a namespace it made, hence the parent does it.
     """
     uid, gid = os.getuid(), os.getgid()
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.unshare(CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET) == 0:
-        for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
-            with open(f"/proc/self/{name}", "w") as f:
-                f.write(text)
-        return {"network": "ok", "processes": "ok"}
-    reason = os.strerror(ctypes.get_errno())
-    if libc.unshare(CLONE_NEWNET) == 0:
-        return {"network": "ok", "processes": f"unavailable ({reason})"}
-    return {"network": f"unavailable ({reason})", "processes": f"unavailable ({reason})"}
 
+    def write(name: str, text: str) -> None:
+        with open(f"/proc/{pid}/{name}", "w") as f:
+            f.write(text)
 
-class _MountAttr(ctypes.Structure):  # struct mount_attr
-    _fields_ = [("attr_set", ctypes.c_uint64), ("attr_clr", ctypes.c_uint64),
-                ("propagation", ctypes.c_uint64), ("userns_fd", ctypes.c_uint64)]
+    try:
+        write("uid_map", f"0 {uid} 1\n{STUDENT_ID} {STUDENT_HOST_ID} 1")
+        write("gid_map", f"0 {gid} 1\n{STUDENT_ID} {STUDENT_HOST_ID} 1")
+        return {"unprivileged": "ok"}
+    except OSError as error:
+        reason = f"unavailable (only the grading user's own id can be mapped: {error.strerror})"
+    write("setgroups", "deny")  # what the kernel requires before an unprivileged gid_map
+    write("uid_map", f"0 {uid} 1")
+    write("gid_map", f"0 {gid} 1")
+    return {"unprivileged": reason}
 
 
 def _read_only_mounts(scratch: str, scratch_bytes: int) -> str:
@@ -76,25 +101,11 @@ def _read_only_mounts(scratch: str, scratch_bytes: int) -> str:
     read-only mount stops those too (a student could otherwise lock the graders or the
     gradebook away from the instructor, or open them to everyone).
     """
-    libc = ctypes.CDLL(None, use_errno=True)
-
-    def check(result: int, step: str) -> None:
-        if result != 0:
-            raise OSError(ctypes.get_errno(), f"{step}: {os.strerror(ctypes.get_errno())}")
-
-    def mount_setattr(path: str, **attr) -> None:
-        attr = _MountAttr(**attr)
-        check(libc.syscall(ctypes.c_long(SYS_MOUNT_SETATTR), ctypes.c_long(AT_FDCWD), ctypes.c_char_p(path.encode()),
-                           ctypes.c_long(AT_RECURSIVE), ctypes.byref(attr), ctypes.c_long(ctypes.sizeof(attr))),
-              f"mount_setattr {path}")
-
     try:
-        check(libc.unshare(CLONE_NEWNS), "unshare")
-        check(libc.mount(b"none", b"/", None, ctypes.c_ulong(MS_REC | MS_PRIVATE), None), "private")
-        check(libc.mount(b"tmpfs", scratch.encode(), b"tmpfs", ctypes.c_ulong(MS_NOSUID | MS_NODEV),
-                         f"size={scratch_bytes},mode=0700".encode()), "tmpfs")
-        mount_setattr("/", attr_set=MOUNT_ATTR_RDONLY)
-        mount_setattr(scratch, attr_clr=MOUNT_ATTR_RDONLY)
+        rootfs.unshare_mounts()
+        rootfs.mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, f"size={scratch_bytes},mode=0700")
+        rootfs.set_attr("/", attr_set=MOUNT_ATTR_RDONLY, recursive=True)
+        rootfs.set_attr(scratch, attr_clr=MOUNT_ATTR_RDONLY, recursive=True)
     except OSError as error:
         return f"unavailable ({error.strerror})"
     return "ok"
@@ -138,10 +149,36 @@ def _landlock(read: list[str], write: list[str]) -> str:
     return "ok"
 
 
-def prepare(settings: dict) -> dict:
-    """Limit and confine this (already forked, already imported) worker; what took effect."""
+def _minimal_root(settings: dict, student: bool) -> dict:
+    """Enter a root of our own (``rootfs.build``); or, failing that, read-only mounts."""
+    scratch, size = settings["scratch"], settings["scratch_limit"]
+    owner = (STUDENT_ID, STUDENT_ID) if student else (os.getuid(), os.getgid())
+    try:
+        rootfs.unshare_mounts()
+        rootfs.build(scratch, settings["folder"], scratch, _python_paths(), size, owner)
+    except OSError as error:  # no mount namespace, no new procfs here, ...
+        return {"minimal root": f"unavailable ({error.strerror or error})", "mounts": _read_only_mounts(scratch, size)}
     os.chdir(settings["folder"])
-    os.environ.update(HOME=settings["scratch"], TMPDIR=settings["scratch"])
+    return {"minimal root": "ok", "mounts": "ok"}
+
+
+def _become_student() -> str:
+    """Drop to ``STUDENT_ID``: no capability left, not even inside the namespaces."""
+    try:
+        os.setgroups([])
+        os.setresgid(STUDENT_ID, STUDENT_ID, STUDENT_ID)
+        os.setresuid(STUDENT_ID, STUDENT_ID, STUDENT_ID)
+    except OSError as error:
+        return f"unavailable ({error.strerror})"
+    return "ok"
+
+
+def prepare(settings: dict, status: dict) -> dict:
+    """Limit and confine this (already forked, already imported) worker, PID 1 of its
+    namespaces; ``status`` says what the namespaces gave. Returns what took effect."""
+    os.chdir(settings["folder"])
+    scratch = settings["scratch"]
+    os.environ.update(HOME=scratch, TMPDIR=scratch, MPLCONFIGDIR=scratch)
     sys.path.append(settings["folder"])  # a kernel can import modules beside its notebook
     _set_limit(resource.RLIMIT_CORE, 0)
     _set_limit(resource.RLIMIT_FSIZE, settings["file_limit"])
@@ -152,7 +189,15 @@ def prepare(settings: dict) -> dict:
     os.dup2(devnull, 2)
     if not settings.get("isolate", True):
         return {"files": "off"}
-    # Before Landlock, which forbids mounting.
-    mounts = _read_only_mounts(settings["scratch"], settings["scratch_limit"])
-    read = [settings["folder"], *_python_paths(), *SYSTEM_READ]
-    return {"files": _landlock(read, [settings["scratch"]]), "mounts": mounts}
+    student = status.get("unprivileged") == "ok"
+    done = _minimal_root(settings, student)  # before Landlock, which forbids mounting
+    read, write = [settings["folder"], *_python_paths(), *SYSTEM_READ], [scratch]
+    if done["minimal root"] == "ok":
+        read.append("/proc")  # its own PID namespace's
+        write.append("/dev/shm")  # a folder of the scratch tmpfs
+        if student:
+            done["unprivileged"] = _become_student()
+    elif student:  # the host's folders as they are: the student's user may not read the submission
+        done["unprivileged"] = "unavailable (no minimal root)"
+    ctypes.CDLL(None).prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)  # no set-user-ID program gives it back
+    return {**done, "files": _landlock(read, write)}

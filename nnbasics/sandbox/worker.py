@@ -1,23 +1,35 @@
 """The student-side process: runs a notebook's cells, then serves graders one exercise at a time.
 
-Forked by the zygote (``zygote.py``) for one submission. It confines itself
-(``confine.py``) before it runs any student code, executes cells on request (streaming
-their outputs back), and for each exercise forks a child that answers the
-``selfcheck.Server`` protocol on a socket the grading process hands over. Forking from the
-executed notebook gives every exercise the same fresh state and makes a hung or crashed
-exercise cost nothing but that child.
+Forked by the zygote (``zygote.py``) for one submission, as PID 1 of its namespaces. It
+confines itself (``confine.py``) before any student code runs, then splits in two:
+
+- the supervisor (PID 1, ``Supervisor``) never runs student code: it relays the grading
+  process's commands and kills what runs too long. Processes of its namespace cannot
+  signal it (the kernel drops signals to a namespace's init that it has no handler for);
+- the state holder (``hold``), a process that holds the notebook's state. For each cell
+  it forks a runner, a snapshot that runs the cell: if the cell finishes, the runner holds
+  the state from then on (the supervisor ends the old holder); if it hangs or crashes, the
+  holder that forked it goes on with the state before that cell. So a timeout costs that
+  cell's time once, never a replay of the cells before it. For each exercise the holder
+  forks a child that answers the ``selfcheck.Server`` protocol on a socket the grading
+  process hands over: every exercise starts from the same executed notebook.
 """
 
 import ast
+import contextlib
+import ctypes
 import linecache
 import os
 import select
 import signal
 import socket
 import sys
+import time
 import traceback
 
 from nnbasics.sandbox import confine, wire
+
+PR_SET_PDEATHSIG = 1
 
 
 class BoundedText:
@@ -115,73 +127,174 @@ def serve_exercise(sock: socket.socket, namespace: dict, cpu_seconds: int) -> No
 
 
 def end_strays() -> None:
-    """End every other process in this PID namespace, which notebook code left running.
-
-    Each exercise then starts from the notebook's state alone and with the whole process
-    cap (a notebook that filled it would otherwise leave no room to fork the exercise).
-    """
-    if os.getpid() != 1:  # no PID namespace of our own: -1 would mean every process of this user
-        return
+    """End every other process of the namespace (the supervisor is immune), which notebook
+    code left running: each exercise then starts from the notebook's state alone and with
+    the whole process cap (a notebook that filled it would otherwise leave no room)."""
     try:
-        os.kill(-1, signal.SIGKILL)  # from PID 1 of a namespace: every process in it but itself
+        os.kill(-1, signal.SIGKILL)  # inside a PID namespace: every process in it but this one and PID 1
     except ProcessLookupError:
         return  # there were none
-    while True:  # reap them (orphans come to PID 1): until then they still hold their process ids
+    while True:  # reap our own children; the supervisor reaps the orphans
         try:
             os.waitpid(-1, 0)
         except ChildProcessError:
             return
 
 
-def wait_or_kill(pid: int, control: socket.socket) -> int:
-    """Wait for an exercise's child; kill it when the grading process says so (time is up).
-
-    The grading process cannot kill it itself: inside a PID namespace its number means
-    nothing outside.
-    """
-    pidfd = os.pidfd_open(pid)
-    try:
-        while True:
-            ready, _, _ = select.select([pidfd, control], [], [])
-            if control in ready and wire.recv(control).get("cmd") == "kill":
-                os.kill(pid, signal.SIGKILL)
-            if pidfd in ready:
-                return os.waitpid(pid, 0)[1]
-    finally:
-        os.close(pidfd)
+def _fork(attempts: int = 20) -> int | None:
+    """fork(), waiting a little while the process cap is full (the supervisor is still reaping)."""
+    for _ in range(attempts):
+        try:
+            return os.fork()
+        except OSError:
+            time.sleep(0.05)
+    return None
 
 
-def serve(control: socket.socket, settings: dict, status: dict) -> None:
-    """Confine this process, then run cells and fork exercises as the grading process asks."""
-    outer_pid = int(os.readlink("/proc/self"))  # as the grading process sees it (we are PID 1 in here)
-    status = {**status, **confine.prepare(settings)}
+def hold(channel: socket.socket, settings: dict, own_pid_namespace: bool) -> None:
+    """The state holder's loop (and, after a cell that finished, its runner's)."""
     namespace = {"__name__": "__main__", "__builtins__": __builtins__, "get_ipython": _IPythonStub}
-    wire.send(control, {"ready": status, "pid": outer_pid})
     while True:
         try:
-            command = wire.recv(control)
+            command = wire.recv(channel)
         except (wire.ChannelClosed, OSError):
-            return
-        if command["cmd"] == "exec":
-            for cell in command["cells"]:
-                wire.send(control, {"started": cell["index"]})
-                outputs = run_cell(cell["source"], namespace, cell["name"], settings["output_chars"])
-                wire.send(control, {"cell": cell["index"], "outputs": outputs})
-            wire.send(control, {"done": True})
+            os._exit(0)
+        if command["cmd"] == "cell":
+            cell = command["cell"]
+            runner = _fork(1)  # the snapshot; with the cap full, the cell runs here, unprotected
+            if runner:  # the snapshot: wait; the supervisor ends us if the cell finishes
+                os.waitpid(runner, 0)
+                continue  # it hung or crashed: the state before that cell goes on here
+            wire.send(channel, {"started": cell["index"], "pid": os.getpid()})
+            outputs = run_cell(cell["source"], namespace, cell["name"], settings["output_chars"])
+            wire.send(channel, {"cell": cell["index"], "outputs": outputs})
         elif command["cmd"] == "fork":
-            _, fds, _, _ = socket.recv_fds(control, 1, 1)
-            end_strays()
-            try:
-                pid = os.fork()
-            except OSError:  # the cap is still full: threads the notebook started in this process
-                os.close(fds[0])
-                wire.send(control, {"forked": None})
-                continue
+            _, fds, _, _ = socket.recv_fds(channel, 1, 1)
+            if own_pid_namespace:  # elsewhere -1 would mean every process of this user
+                end_strays()
+            pid = _fork()  # None: the cap is still full (threads the notebook started in this process)
             if pid == 0:
-                control.close()
-                os.setpgid(0, 0)  # its own process group: killing "its group" cannot reach this worker
+                channel.close()
+                os.setpgid(0, 0)  # its own process group: killing "its group" cannot reach the holder
                 serve_exercise(socket.socket(fileno=fds[0]), namespace, command["cpu_seconds"])
                 os._exit(0)
             os.close(fds[0])
-            wire.send(control, {"forked": pid})
-            wire.send(control, {"exited": wait_or_kill(pid, control)})
+            wire.send(channel, {"forked": pid})
+            if pid:
+                os.waitpid(pid, 0)  # the supervisor reports its end
+
+
+class Supervisor:
+    """PID 1: relays commands to the state holder, watches it and the process it runs."""
+
+    def __init__(self, control: socket.socket, settings: dict, own_pid_namespace: bool):
+        self.control = control
+        self.channel, theirs = socket.socketpair()
+        pid = os.fork()
+        if pid == 0:
+            self.channel.close()
+            control.close()
+            hold(theirs, settings, own_pid_namespace)
+        theirs.close()
+        self.holder = self._watch(pid)
+        self.runner: tuple[int, int] | None = None  # (pid, pidfd) of a cell's runner or an exercise
+        self.running = ""  # "cell" or "exercise"
+
+    @staticmethod
+    def _watch(pid) -> tuple[int, int] | None:
+        try:
+            return int(pid), os.pidfd_open(int(pid))
+        except (OSError, TypeError, ValueError):
+            return None
+
+    @staticmethod
+    def _forget(watched) -> None:
+        if watched:
+            os.close(watched[1])
+
+    def run(self) -> None:
+        while True:
+            watched = [w[1] for w in (self.holder, self.runner) if w]
+            ready, _, _ = select.select([self.control, self.channel, *watched], [], [], 0.5)
+            self._reap()
+            if self.runner and self.runner[1] in ready:
+                self._runner_ended()
+            if self.holder and self.holder[1] in ready:
+                self._forget(self.holder)
+                self.holder = None  # a cell's runner may still take its place
+            try:
+                if self.channel in ready:
+                    self._from_holder(wire.recv(self.channel))
+                if self.control in ready:
+                    self._from_grader(wire.recv(self.control))
+            except (wire.ChannelClosed, OSError):
+                return  # the grading process hung up, or the channel carries garbage: end it all
+
+    @staticmethod
+    def _reap() -> None:
+        """Orphans of the namespace come to PID 1: until reaped they still hold process ids."""
+        with contextlib.suppress(ChildProcessError):
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
+
+    def _from_grader(self, command: dict) -> None:
+        if command["cmd"] == "kill":
+            if self.runner:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.runner[0], signal.SIGKILL)
+            return
+        fds = socket.recv_fds(self.control, 1, 1)[1] if command["cmd"] == "fork" else []
+        try:
+            if self.holder is None:  # killed by the notebook's own processes: nothing to run it in
+                wire.send(self.control, {"lost": "the notebook's state is gone"})
+                return
+            self.running = command["cmd"] if command["cmd"] == "cell" else "exercise"
+            wire.send(self.channel, command)
+            if fds:
+                socket.send_fds(self.channel, [b"F"], fds)
+        finally:
+            for fd in fds:
+                os.close(fd)
+
+    def _from_holder(self, message) -> None:
+        """Relay a message (the grading process checks it); act on the ones in turn."""
+        if not self.running:
+            return  # nothing was asked: from a runner killed a moment ago, or from its leftovers
+        if isinstance(message, dict) and self.runner is None:
+            if self.running == "cell" and "started" in message:
+                self.runner = self._watch(message.get("pid"))
+            elif self.running == "exercise" and "forked" in message:
+                self.runner = self._watch(message["forked"]) if message["forked"] else None
+                self.running = "exercise" if self.runner else ""
+        elif isinstance(message, dict) and self.running == "cell" and "cell" in message:
+            if self.holder and self.holder[0] == self.runner[0]:  # it ran in place
+                self._forget(self.runner)
+            else:  # the runner now holds the state: the snapshot before its cell is not needed
+                if self.holder:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(self.holder[0], signal.SIGKILL)
+                    self._forget(self.holder)
+                self.holder = self.runner
+            self.runner, self.running = None, ""
+        wire.send(self.control, message)
+
+    def _runner_ended(self) -> None:
+        """A cell's runner ended without its outputs (killed, crashed), or an exercise ended."""
+        self._forget(self.runner)
+        self.runner = None
+        if self.running == "exercise":
+            wire.send(self.control, {"exited": True})
+        elif self.holder:
+            wire.send(self.control, {"resumed": True})  # the holder goes on with the state before the cell
+        else:
+            wire.send(self.control, {"lost": "the notebook's state is gone"})
+        self.running = ""
+
+
+def serve(control: socket.socket, settings: dict, status: dict) -> None:
+    """Confine this process, then supervise the notebook's state as the grading process asks."""
+    outer_pid = int(os.readlink("/proc/self"))  # as the grading process sees it (we are PID 1 in here)
+    status = {**status, **confine.prepare(settings, status)}
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # again: changing our uid cleared it
+    wire.send(control, {"ready": status, "pid": outer_pid})
+    Supervisor(control, settings, own_pid_namespace=os.getpid() == 1).run()

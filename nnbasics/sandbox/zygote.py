@@ -10,6 +10,7 @@ started dies with it) and dies itself when the grading process kills that child.
 """
 
 import ctypes
+import json
 import os
 import signal
 import socket
@@ -20,19 +21,44 @@ PR_SET_PDEATHSIG = 1
 
 
 def _become_worker(control: socket.socket, settings: dict) -> None:
+    """Make the namespaces, with a child inside them whose id maps we write from outside
+    (``confine.map_ids``), and whose first child is the worker, PID 1 of the PID namespace."""
     from nnbasics.sandbox import cgroups, confine, worker
 
     os.setsid()
     caps = cgroups.enter({"pids": settings["process_limit"], "memory": settings["memory_limit"]})  # before forking
-    status = {**confine.enter_namespaces(), "process count": caps["pids"], "memory in all": caps["memory"]}
+    status = {"process count": caps["pids"], "memory in all": caps["memory"]}
+    made_r, made_w = os.pipe()
+    mapped_r, mapped_w = os.pipe()
+    pid = os.fork()
+    if pid:  # outside: write the child's id maps once it has made its user namespace
+        control.close()
+        made = json.loads(os.read(made_r, 1 << 16) or b"{}")
+        mapped = {"unprivileged": "unavailable (no user namespace)"}
+        if made.get("processes") == "ok":
+            try:
+                mapped = confine.map_ids(pid)
+            except OSError as error:
+                mapped = {"unprivileged": f"unavailable ({error.strerror})"}
+        os.write(mapped_w, json.dumps(mapped).encode())
+        _exit_as(pid)
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # our parent is killed: so are we
+    status.update(confine.unshare_namespaces())
+    os.write(made_w, json.dumps(status).encode())
+    status.update(json.loads(os.read(mapped_r, 1 << 16) or b"{}"))
     pid = os.fork()  # the first child after unshare(CLONE_NEWPID) is PID 1 of the namespace
     if pid:
         control.close()
-        _, code = os.waitpid(pid, 0)
-        os._exit(os.waitstatus_to_exitcode(code) & 0xFF)
-    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # our parent is killed: so are we
+        _exit_as(pid)
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     worker.serve(control, settings, status)
     os._exit(0)
+
+
+def _exit_as(pid: int) -> None:
+    """Wait for child ``pid`` and exit with its code."""
+    _, code = os.waitpid(pid, 0)
+    os._exit(os.waitstatus_to_exitcode(code) & 0xFF)
 
 
 def main() -> None:
