@@ -1,0 +1,1 @@
+../../nnbasics/release_kit/selfcheck_wording.py

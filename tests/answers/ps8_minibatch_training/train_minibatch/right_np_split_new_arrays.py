@@ -1,0 +1,15 @@
+# right: np.split of the permutation into batches; params rebound to new arrays
+def train_minibatch(network, x, t, lr=0.1, batch_size=100, epochs=10, seed=0, x_test=None, t_test=None):
+    """Mini-batch SGD with network.gradient; returns {'loss': [...], 'train_acc': [...], 'test_acc': [...]}."""
+    rng = np.random.default_rng(seed)
+    history = {'loss': [], 'train_acc': [], 'test_acc': []}
+    for _ in range(epochs):
+        perm = rng.permutation(len(x))
+        for idx in np.split(perm, np.arange(batch_size, len(x), batch_size)):
+            grads = network.gradient(x[idx], t[idx])
+            network.params = {key: value - lr * grads[key] for key, value in network.params.items()}
+            history['loss'].append(network.loss(x[idx], t[idx]))
+        history['train_acc'].append(network.accuracy(x, t))
+        if x_test is not None:
+            history['test_acc'].append(network.accuracy(x_test, t_test))
+    return history
