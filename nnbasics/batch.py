@@ -13,7 +13,6 @@ import concurrent.futures
 import contextlib
 import dataclasses
 import gc
-import json
 import multiprocessing
 import os
 import time
@@ -32,19 +31,32 @@ class Outcome:
     infrastructure: bool = False   # grading itself failed, not the student's submission
 
 
-def check_submission(folder: Path, notebooks: list[str]) -> tuple[list[str], list[str]]:
-    """Notebooks missing from one submission folder, and messages about unreadable ones."""
-    missing, unreadable = [], []
+def check_submission(folder: Path, notebooks: list[str], intake=None) -> tuple[list[str], list[str]]:
+    """Notebooks missing from one submission folder, and messages about what grading will
+    ignore or grade as blank in it. Checked as grading checks it (``intake.py``): nothing is
+    followed through a link, opened blocking, or read past its cap."""
+    from nnbasics.nbgrader_ext.intake import NotRegular, SubmissionIntake, survey
+    from nnbasics.nbgrader_ext.tolerant_exporter import read_notebook
+
+    intake = intake or SubmissionIntake()
+    missing, problems = [], []
     for name in notebooks:
         path = folder / f"{name}.ipynb"
-        if not path.exists():
+        if not os.path.lexists(path):
             missing.append(path.name)
             continue
         try:
-            json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as error:
-            unreadable.append(f"{path.name} is not valid JSON ({error}); graded as blank")
-    return missing, unreadable
+            _, notes = read_notebook(str(path), intake.notebook_limit, intake.cell_limit)
+        except NotRegular as error:
+            problems.append(f"{path.name} cannot be read: {error}; graded as blank")
+        except ValueError as error:  # not JSON, not UTF-8
+            problems.append(f"{path.name} is not valid JSON ({str(error)[:200]}); graded as blank")
+        except Exception as error:  # JSON, but not a notebook
+            problems.append(f"{path.name} is not a notebook ({type(error).__name__}); graded as blank")
+        else:
+            problems += [f"{path.name}: {note}" for note in notes]
+    problems += [f"{path} ignored: {why}" for path, why in survey(str(folder), intake).ignored]
+    return missing, problems
 
 
 def record_zero(course: Path, assignment: str, student: str) -> None:
@@ -107,21 +119,24 @@ def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None
     started = time.monotonic()
     if not scheduler:
         _warm_up()
-    from nnbasics.grade_one import grade_one  # imports nbgrader: after the zygote has started
+    from nnbasics.grade_one import grade_one, load_config  # imports nbgrader: after the zygote has started
+    from nnbasics.nbgrader_ext.intake import SubmissionIntake
 
     root = Path(root).resolve()
+    intake = SubmissionIntake(config=load_config(str(root)))
     notebooks = sorted(p.stem for p in (root / "release" / assignment).glob("*.ipynb"))
     folders = sorted(p for p in (root / "submitted").glob(f"*/{assignment}") if p.is_dir())
     outcomes: dict[str, Outcome] = {}
+    problems: dict[str, list[str]] = {}
     for folder in folders:
         student = folder.parent.name
-        missing, unreadable = check_submission(folder, notebooks)
-        problems = [f"{name} is missing" for name in missing] + unreadable
-        for problem in problems:
+        missing, found = check_submission(folder, notebooks, intake)
+        problems[student] = [f"{name} is missing" for name in missing] + found
+        for problem in problems[student]:
             say(f"  ! {student}: {assignment}/{problem}")
         if missing:
             record_zero(root, assignment, student)
-            outcomes[student] = Outcome(student, graded=False, problem="; ".join(problems))
+            outcomes[student] = Outcome(student, graded=False, problem="; ".join(problems[student]))
     todo = [f.parent.name for f in folders if f.parent.name not in outcomes]
     jobs = jobs or os.cpu_count() or 1
     with open(log, "a", encoding="utf-8") as out, _runner(jobs, scheduler) as run, \
@@ -133,6 +148,7 @@ def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None
                 say(f"  ✗ {result['student']}: grading failed (infrastructure): "
                     f"{(result['error'] or 'see the log').strip().splitlines()[-1][:200]}")
             outcomes[result["student"]] = Outcome(result["student"], graded=result["success"],
+                                                  problem="; ".join(problems[result["student"]]),
                                                   infrastructure=not result["success"])
             bar.update()
     done = [o for o in outcomes.values() if o.graded]

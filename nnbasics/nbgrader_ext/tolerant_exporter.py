@@ -4,12 +4,20 @@ nbgrader stops on a notebook it cannot parse and leaves that student without gra
 Registered as ``c.Autograde.exporter_class``, this exporter reads such a file as the
 released (blank) notebook with a first cell saying why, so the student gets a gradebook
 row with every exercise at 0 and the reason, and the file itself stays as submitted.
+The file is read without following a link or blocking (a FIFO, a device, a folder) and
+never past ``SubmissionIntake.notebook_limit`` bytes.
 
-Symbolic links are not followed: nbgrader (outside the sandbox) would copy what a link
-handed in beside the notebook points to (a hidden grader, the source notebook, another
-student's work) into autograded/ and feedback/, and would grade a notebook that is a
-link to the source notebook as the student's. A notebook reached through a link is
-graded as blank; copies made through links are deleted before anything else happens.
+Symbolic links are not followed: a notebook that is a link (to the source notebook,
+say), or in a folder that is one, is graded as blank. Nothing beside the notebook that
+is not a regular file reaches autograded/ either (``intake.py``, installed on the
+converter here: nbgrader makes its exporter before it reads any submission); what was
+left out is listed in a first cell.
+
+Cells that would stop grading become cells that say why: a code cell longer than
+``SubmissionIntake.cell_limit`` (it would not fit the student process's messages) and a
+cell whose text cannot be written as UTF-8 (a lone surrogate: nbgrader could not save
+the notebook) are not run, so only their exercise is lost; such text elsewhere (metadata,
+outputs) is replaced by U+FFFD.
 
 It also gives every cell the nbgrader metadata the release has for its ``grade_id``.
 nbgrader restores a graded cell's source, points and type from the gradebook but trusts
@@ -25,45 +33,125 @@ or that a later cell also has, is a plain cell (nbgrader keeps the last one too)
 from __future__ import annotations
 
 import copy
+import datetime
 import os
 
 import nbformat
 from nbconvert.exporters import NotebookExporter
+from nbformat import NotebookNode
+
+from nnbasics.nbgrader_ext import intake
+
+# nbgrader's own copy in autograded/ is read again: indented JSON, every source split into
+# lines, can be several times the submitted file (which was under notebook_limit).
+COPY_GROWTH = 8
+
+
+def quoted(text: str, limit: int = 200) -> str:
+    """``text`` (a file name, an error message: the student's words) as one markdown code span."""
+    return "`" + repr(str(text))[1:-1].replace("`", "\\x60")[:limit] + "`"
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _scrubbed(value):
+    """``value`` with every string (and key) writable as UTF-8: lone surrogates become U+FFFD."""
+    if isinstance(value, str):
+        return value if _encodable(value) else value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, dict):
+        return {_scrubbed(k): _scrubbed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(v) for v in value]
+    return value
+
+
+def bound_cells(nb: NotebookNode, cell_limit: int) -> tuple[NotebookNode, list[str]]:
+    """Cells that would stop grading replaced by cells that say why (see the module's doc)."""
+    problems = []
+    for number, cell in enumerate(nb.cells, 1):
+        source = cell.get("source", "")
+        if not isinstance(source, str):
+            continue  # nbformat.validate has refused it already
+        if not _encodable(source):
+            why = "it holds text that cannot be written as UTF-8 (a lone surrogate)"
+        elif cell.cell_type == "code" and len(source) > cell_limit:
+            why = f"it is {len(source)} characters long, over the {cell_limit} character limit"
+        else:
+            continue
+        problems.append(f"cell {number} was not graded: {why}")
+        message = f"이 셀은 실행하지 않았어요 (not run): {why}"
+        cell.source = f"# {message}\nraise RuntimeError({message!r})" if cell.cell_type == "code" else message
+    return (nbformat.from_dict(_scrubbed(nb)) if problems or not _encodable(nbformat.writes(nb)) else nb), problems
+
+
+def read_notebook(path: str, limit: int, cell_limit: int) -> tuple[NotebookNode, list[str]]:
+    """The notebook at ``path`` (read as ``intake.read_regular`` does) and what was wrong in its
+    cells; raises if it cannot be read as a notebook at all."""
+    nb = nbformat.reads(intake.read_regular(path, limit).decode("utf-8"), as_version=4)
+    nbformat.validate(nb)
+    return bound_cells(nb, cell_limit)
 
 
 class TolerantNotebookExporter(NotebookExporter):
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        from nbgrader.converters import Autograde
+
+        self.intake = intake.SubmissionIntake(parent=self)
+        self._ignored = intake.install(self.parent, self.intake) if isinstance(self.parent, Autograde) else {}
+
     def from_filename(self, filename, resources=None, **kw):
-        self._delete_copies_made_through_links(filename, resources)
+        resources = self._file_resources(filename, resources)
+        submitted = self._is_submitted(filename, resources)
+        limit = self.intake.notebook_limit * (1 if submitted else COPY_GROWTH)
+        notes = []
         try:
             if self._through_link(filename):
                 raise ValueError("it is a symbolic link, or in a folder that is one")
-            with open(filename, encoding="utf-8") as f:
-                nbformat.validate(nbformat.read(f, as_version=4))
-        except Exception as error:  # not JSON, not UTF-8, not a notebook: all the student's
-            return self.from_notebook_node(self._blank(filename, resources, error), resources, **kw)
-        return super().from_filename(filename, resources, **kw)
+            nb, notes = read_notebook(filename, limit, self.intake.cell_limit)
+        except Exception as error:  # not a file, too large, not JSON, not UTF-8, not a notebook: the student's
+            nb = self._blank(filename, resources, error)
+        if submitted:
+            folder = os.path.dirname(os.path.abspath(filename))
+            notes += [f"{quoted(path)} was ignored: {why}" for path, why in self._ignored.get(folder, [])]
+            if notes:
+                self.log.warning("Student %s: %s", resources["nbgrader"]["student"], "; ".join(notes)[:1000])
+                nb.cells.insert(0, nbformat.v4.new_markdown_cell(
+                    "**제출물의 일부를 채점하지 않았어요 (parts of the submission were not graded):**\n\n"
+                    + "\n".join(f"- {note}" for note in notes)))
+        return self.from_notebook_node(nb, resources, **kw)
+
+    @staticmethod
+    def _file_resources(filename, resources):
+        """What nbconvert's ``from_filename`` records about the file, found without following a link."""
+        resources = resources if resources is not None else {}
+        metadata = resources.setdefault("metadata", {})
+        metadata["name"] = os.path.splitext(os.path.basename(filename))[0]
+        metadata["path"] = os.path.dirname(filename)
+        try:
+            mtime = datetime.datetime.fromtimestamp(os.lstat(filename).st_mtime, tz=datetime.UTC)
+            metadata["modified_date"] = mtime.strftime("%B %-d, %Y")
+        except OSError:
+            pass
+        return resources
+
+    def _is_submitted(self, filename, resources) -> bool:
+        """Whether this is nbgrader's first pass, reading from submitted/ (the second reads autograded/)."""
+        coursedir, info = self.parent.coursedir, resources["nbgrader"]
+        submitted = coursedir.format_path(coursedir.submitted_directory, info["student"], info["assignment"])
+        return os.path.abspath(os.path.dirname(filename)) == os.path.abspath(submitted)
 
     def _through_link(self, path: str) -> bool:
         """Whether some part of ``path`` below the course folder is a symbolic link."""
         root = os.path.abspath(self.parent.coursedir.root)
         inside = os.path.relpath(os.path.abspath(path), root)
         return os.path.realpath(path) != os.path.join(os.path.realpath(root), inside)
-
-    def _delete_copies_made_through_links(self, filename, resources) -> None:
-        """nbgrader has copied the submission's other files into autograded/ (following
-        links) before it reads the notebook from submitted/: undo the copies of links."""
-        coursedir, info = self.parent.coursedir, resources["nbgrader"]
-        submitted = coursedir.format_path(coursedir.submitted_directory, info["student"], info["assignment"])
-        if os.path.abspath(os.path.dirname(filename)) != os.path.abspath(submitted):
-            return  # nbgrader's second pass reads its own copy in autograded/
-        autograded = coursedir.format_path(coursedir.autograded_directory, info["student"], info["assignment"])
-        for folder, _, names in os.walk(submitted):
-            for path in (os.path.join(folder, name) for name in names if not name.endswith(".ipynb")):
-                copied = os.path.join(autograded, os.path.relpath(path, submitted))  # notebooks are not copied
-                if self._through_link(path) and os.path.lexists(copied):
-                    self.log.warning("Student %s: %s is a symbolic link; its copy is deleted", info["student"],
-                                     os.path.relpath(path, submitted))
-                    os.remove(copied)
 
     def from_notebook_node(self, nb, resources=None, **kw):
         return super().from_notebook_node(self._as_released(nb, resources), resources, **kw)
@@ -97,5 +185,5 @@ class TolerantNotebookExporter(NotebookExporter):
         notebook = self._release(resources)
         notebook.cells.insert(0, nbformat.v4.new_markdown_cell(
             f"**제출한 파일을 노트북으로 읽을 수 없어서 빈 노트북으로 채점했어요 (모든 문제 0점).**\n\n"
-            f"The submitted file could not be read: `{str(reason)[:300]}`"))
+            f"The submitted file could not be read: {quoted(reason, 300)}"))
         return notebook
