@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery, float_arrays, integer_arrays, one_array_cases
 from nnbasics.release_kit.selfcheck import expect_array, expect_ndarray, expect_unchanged
 
 SHAPES = [(7,), (3, 4), (2, 3, 4)]
@@ -52,3 +53,11 @@ def test_relu_leaves_input_unchanged(student, reference, rng):
         handle = student.put(x)
         expect_array(student.relu(handle), reference.relu(x), what="relu 출력")
         expect_unchanged(student.get(handle), x, what="relu 의 입력 배열")
+
+
+def contract_cases(rng):
+    scalars = [Case("스칼라 float", (float(rng.normal(scale=2)),)), Case("스칼라 int", (int(rng.integers(-3, 4)),))]
+    return one_array_cases(float_arrays(rng) + integer_arrays(rng)) + scalars
+
+
+TestContract = battery(Function("relu", [Param("x")], contract_cases))

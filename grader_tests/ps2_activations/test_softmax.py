@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Function, Param, battery, float_arrays, integer_arrays, one_array_cases
 from nnbasics.release_kit.selfcheck import TOL, expect_array, expect_unchanged
 
 
@@ -51,3 +52,13 @@ def test_softmax_leaves_input_unchanged(student, reference, rng):
         handle = student.put(a)
         expect_array(student.softmax(handle), reference.softmax(a), what="softmax 출력")
         expect_unchanged(student.get(handle), a, what="softmax 의 입력 배열")
+
+
+def contract_cases(rng):
+    spans = rng.normal(size=(3, 6)) + np.array([[3000.0], [0.0], [-3000.0]])
+    spans[:, 0] += rng.uniform(2000, 4000, size=3)  # one row spans thousands
+    return one_array_cases(float_arrays(rng) + integer_arrays(rng, small_types=False) + [
+        ("행 안의 값 차이가 수천인 배치", spans), ("열이 하나인 배치 (n, 1)", rng.normal(size=(5, 1)) * 100)])
+
+
+TestContract = battery(Function("softmax", [Param("a")], contract_cases, reference_on_floats=True))

@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery, float_arrays, integer_arrays, one_array_cases
 from nnbasics.release_kit.selfcheck import expect_array
 
 SHAPES = [(7,), (3, 4), (2, 3, 4)]
@@ -58,3 +59,12 @@ def test_step_function_integer_arrays(student, reference, rng):
         x = rng.integers(-3, 4, size=shape)
         expect_array(student.step_function(x), reference.step_function(x),
                      what=f"{len(shape)}-D 정수 배열에 대한 step_function 출력")
+
+
+def contract_cases(rng):
+    scalars = [Case("스칼라 float", (float(rng.normal(scale=2)),)), Case("스칼라 int", (int(rng.integers(-3, 4)),))]
+    return one_array_cases(float_arrays(rng) + integer_arrays(rng)) + scalars
+
+
+TestContract = battery(Function("step_function", [Param("x")], contract_cases, dtype="int",
+                                reference_on_floats=True))
