@@ -188,7 +188,7 @@ def prepare(settings: dict, status: dict) -> dict:
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     if not settings.get("isolate", True):
-        return {"files": "off"}
+        return {"files": "off", "unprivileged": "off"}
     student = status.get("unprivileged") == "ok"
     done = _minimal_root(settings, student)  # before Landlock, which forbids mounting
     read, write = [settings["folder"], *_python_paths(), *SYSTEM_READ], [scratch]

@@ -1,9 +1,17 @@
 # ruff: noqa
 # %% first
-# Kill every process it can reach. Guarded: only where this process is PID 1 of its own
-# PID namespace, which is what should keep the signals inside the sandbox.
+# Kill every process it can reach. Guarded: only inside the sandbox's own PID namespace
+# (whose PID 1 is the sandbox's supervisor), which is what should keep the signals inside it.
 import os
 import signal
+
+
+def in_sandbox():
+    try:
+        with open("/proc/1/cmdline", "rb") as f:
+            return b"nnbasics.sandbox.zygote" in f.read()
+    except OSError:
+        return False
 
 
 def kill(pid):
@@ -13,13 +21,13 @@ def kill(pid):
         pass
 
 
-if os.getpid() == 1:
-    kill(-1)  # every process in the namespace but this one
+if in_sandbox():
+    kill(-1)  # every process in the namespace but this one and PID 1
 print("still here")
 # %% relu
 def relu(x):
     """ReLU. x: scalar or array of any shape -> array of the same shape, max(0, x) elementwise."""
-    if os.getppid() == 1:  # a child of the PID-1 worker: inside the sandbox's PID namespace
+    if in_sandbox():
         kill(-1)  # everything in the namespace but PID 1 and itself
         kill(1)  # PID 1 itself
         kill(0)  # its own process group
