@@ -9,6 +9,59 @@ from pathlib import Path
 
 from nnbasics.nbgrader_run import nbgrader_env
 
+TERM_COMMANDS = ("feedback", "export", "extend", "roster")
+
+
+def add_term_commands(commands) -> None:
+    """The instructor's term past autograding (nnbasics/term/)."""
+    feedback = commands.add_parser("feedback", help="one self-contained HTML feedback file per student who "
+                                   "submitted, named by student id (reports/feedback/<assignment>/)")
+    feedback.add_argument("assignment")
+    feedback.add_argument("--out", type=Path, help="folder for the files")
+    export = commands.add_parser("export", help="grades as a Canvas or Moodle import CSV, or one row per "
+                                 "student and exercise (long)")
+    export.add_argument("--format", choices=("canvas", "moodle", "long"), required=True)
+    export.add_argument("--assignment", action="append", help="only this assignment (repeat for more)")
+    export.add_argument("--per-exercise", action="store_true", help="a grade column per exercise")
+    export.add_argument("--output", type=Path, help="default: reports/grades-<format>.csv")
+    export.add_argument("--missing-as-zero", action="store_true",
+                        help="0 for students without a submission (default: an empty grade)")
+    export.add_argument("--no-feedback", action="store_true", help="moodle: no feedback text columns")
+    extend = commands.add_parser("extend", help="a deadline extension for a student (or many: --csv FILE), "
+                                 "recorded in nbgrader's gradebook")
+    extend.add_argument("assignment", nargs="?")
+    extend.add_argument("student", nargs="?")
+    extend.add_argument("--days", type=float, default=0.0)
+    extend.add_argument("--hours", type=float, default=0.0)
+    extend.add_argument("--csv", type=Path, help="columns assignment, student_id, days and/or hours")
+    extend.add_argument("--allow-past", action="store_true",
+                        help="grant it even when the extended deadline is already past (forgiving late work)")
+    roster = commands.add_parser("roster", help="students into the gradebook from a CSV (id, first_name, "
+                                 "last_name, email, lms_user_id), every row checked first")
+    roster.add_argument("file", type=Path)
+
+
+def run_term_command(root: Path, args) -> int:
+    if args.command == "feedback":
+        from nnbasics.term import feedback_files
+
+        return feedback_files.main(root, args.assignment, args.out)
+    if args.command == "export":
+        from nnbasics.term import export
+
+        return export.main(root, args.format, args.output, args.assignment, args.per_exercise,
+                           args.missing_as_zero, not args.no_feedback)
+    if args.command == "extend":
+        from nnbasics.term import extend
+
+        if bool(args.csv) == bool(args.assignment and args.student):
+            print("nnbasics extend: give ASSIGNMENT STUDENT, or --csv FILE")
+            return 2
+        return extend.main(root, args.assignment, args.student, args.days, args.hours, args.csv, args.allow_past)
+    from nnbasics.term import roster
+
+    return roster.main(root, args.file)
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="nnbasics", description=__doc__)
@@ -29,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     similar = commands.add_parser("similarity", help="which pairs of students share solution code beyond the "
                                   "stub (reports/<assignment>-similarity.csv and .html)")
     similar.add_argument("assignment")
+    add_term_commands(commands)
     args = parser.parse_args(argv)
     root = Path.cwd()
     os.environ["PATH"] = nbgrader_env()["PATH"]  # nbgrader's gradebook needs `alembic` on PATH
@@ -46,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         from nnbasics import report
 
         return report.main(root, args.assignment, args.out)
+    if args.command in TERM_COMMANDS:
+        return run_term_command(root, args)
     if args.command == "similarity":
         from nnbasics import similarity
 

@@ -1,0 +1,10 @@
+"""Every sentence the term tools say to a student (Korean, English terms), in one place."""
+
+DUE = "제출 기한(due date): {due}"
+EXTENSION = "연장(extension): {extension} → 나의 기한 {extended_to}"
+SUBMITTED = "제출 시각(submitted): {submitted} ({late})"
+ON_TIME = "기한 안에 제출"
+LATE = "기한보다 {late} 늦게 제출"
+PENALTY = "지각 감점(late penalty): −{penalty:g}점"
+NO_SUBMISSION = "제출물이 없어요 (no submission)"
+TOTAL = "총점(total): {score:g}/{max_score:g}점"
