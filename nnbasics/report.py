@@ -18,6 +18,7 @@ import dataclasses
 import html
 import io
 import json
+import os
 import statistics
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from nnbasics.course import grade_id
 from nnbasics.gradebook import submission_scores
 from nnbasics.grading import results, wording
 from nnbasics.grading.results import ModuleResult, TestResult
+from nnbasics.similarity import similarity_page
 
 EXAMPLE_HEAD, EXAMPLE_TAIL = 200, 140  # a long message keeps its start (what) and end (largest difference)
 EXAMPLES = 2
@@ -244,7 +246,16 @@ table { border-collapse: collapse; }
 """
 
 
-def render(results: ClassResults) -> str:
+def similarity_link(page: Path | None, out: Path) -> str:
+    """A link to ``nnbasics similarity``'s page for the assignment, when there is one."""
+    if page is None:
+        return ""
+    href = html.escape(os.path.relpath(page, out.parent))
+    return (f'<p><a href="{href}">Similarity between submissions</a> (<code>nnbasics similarity</code>): '
+            "a reason to look, not a verdict.</p>")
+
+
+def render(results: ClassResults, extra: str = "") -> str:
     a = html.escape(results.assignment)
     missing = "".join(f"<li><code>{html.escape(s)}</code>: {html.escape(why)}</li>"
                       for s, why in sorted(results.without_notebook.items()))
@@ -257,7 +268,7 @@ def render(results: ClassResults) -> str:
         f"with an autograded notebook: <b>{results.autograded}</b>. "
         f"Students with no autograded notebook: <b>{len(results.without_notebook)}</b>"
         f"{':' if results.without_notebook else '.'}</p>"
-        + (f"<ul>{missing}</ul>" if missing else "")
+        + (f"<ul>{missing}</ul>" if missing else "") + extra
         + "<h2>Scores per exercise</h2><p>Over every graded submission; red bar: 0, green bar: full marks.</p>"
         f"<div class=cards>{''.join(cards)}</div>"
         "<h2>Grader tests most often failed</h2>"
@@ -269,7 +280,8 @@ def render(results: ClassResults) -> str:
 def write_report(root: Path, assignment: str, out: Path | None = None, db_url: str | None = None) -> Path:
     out = out or root / "reports" / f"{assignment}.html"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(collect(root, assignment, db_url)), encoding="utf-8")
+    link = similarity_link(similarity_page(root, assignment), out)
+    out.write_text(render(collect(root, assignment, db_url), extra=link), encoding="utf-8")
     return out
 
 

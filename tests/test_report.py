@@ -147,7 +147,7 @@ def test_results_survive_autograde_and_generate_feedback(graded):
                     continue
                 result = results.read(cell)
                 max_points = float(cell["metadata"]["nbgrader"]["points"])
-                text = "".join(o["text"] for o in cell["outputs"] if o["output_type"] == "stream")
+                text = "".join("".join(o["text"]) for o in cell["outputs"] if o["output_type"] == "stream")
                 assert result is not None and text == result.feedback(max_points), (student, grade_id(cell))
                 assert gb.find_grade(grade_id(cell), A, A, student).score == result.score(max_points)
                 for line in text.splitlines():
@@ -166,3 +166,15 @@ def test_no_gradebook_is_said_not_created(tmp_path, capsys):
     assert report.main(tmp_path, A) == 1
     assert "no gradebook" in capsys.readouterr().out
     assert not (tmp_path / "gradebook.db").exists()
+
+
+def test_links_the_similarity_page_when_there_is_one(graded):
+    """Does the class report link reports/<a>-similarity.html once `nnbasics similarity` wrote it?"""
+    page = graded / "reports" / f"{A}-similarity.html"
+    page.parent.mkdir(exist_ok=True)
+    page.write_text("<html></html>", encoding="utf-8")
+    try:
+        report.write_report(graded, A)
+        assert f'<a href="{A}-similarity.html">' in (graded / "reports" / f"{A}.html").read_text(encoding="utf-8")
+    finally:
+        page.unlink()
