@@ -56,3 +56,13 @@ c.Autograde.autograde_preprocessors = [
 c.SandboxedAutograde.exercise_seconds = 10.0
 c.SandboxedAutograde.memory_limit = 2 * 2**30
 c.Autograde.exporter_class = 'nnbasics.nbgrader_ext.tolerant_exporter.TolerantNotebookExporter'
+
+# Late work (nnbasics/term/late.py), applied by nbgrader's AssignLatePenalties during autograde:
+# no penalty within grace_minutes of the due date plus the student's extension (nnbasics extend);
+# after it, percent_per_day of the notebook's points per started day late, never below a score
+# of 0. Due dates: nbgrader db assignment add <a> --duedate="2026-03-20 23:59:00 Asia/Seoul".
+c.AssignLatePenalties.plugin_class = "nnbasics.term.late.LatePenaltyPolicy"
+c.LatePenaltyPolicy.grace_minutes = 15
+c.LatePenaltyPolicy.percent_per_day = 10
+# Feedback starts with the student's due date, extension and late penalty.
+c.GenerateFeedback.preprocessors.append("nnbasics.term.feedback_note.LateWorkNote")
