@@ -33,6 +33,7 @@ from nnbasics.gradebook import submission_scores
 from nnbasics.grading import results, wording
 from nnbasics.grading.results import ModuleResult, TestResult
 from nnbasics.similarity import similarity_page
+from nnbasics.term import late
 
 EXAMPLE_HEAD, EXAMPLE_TAIL = 200, 140  # a long message keeps its start (what) and end (largest difference)
 EXAMPLES = 2
@@ -281,7 +282,9 @@ def write_report(root: Path, assignment: str, out: Path | None = None, db_url: s
     out = out or root / "reports" / f"{assignment}.html"
     out.parent.mkdir(parents=True, exist_ok=True)
     link = similarity_link(similarity_page(root, assignment), out)
-    out.write_text(render(collect(root, assignment, db_url), extra=link), encoding="utf-8")
+    class_results = collect(root, assignment, db_url)
+    deadlines = late.report_section(root, assignment, db_url)  # due date, extensions, late work
+    out.write_text(render(class_results, extra=link + deadlines), encoding="utf-8")
     return out
 
 

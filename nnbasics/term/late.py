@@ -105,10 +105,13 @@ def class_deadlines(gb: Gradebook, assignment: str) -> dict[str, Deadline]:
     return {s.student.id: deadline(s) for s in gb.assignment_submissions(assignment)}
 
 
-def report_section(db_url: str, course_id: str, assignment: str) -> str:
+def report_section(root, assignment: str, db_url: str | None = None) -> str:
     """The class report's "Deadlines" section: the due date, then every student with an
     extension, a late submission or a penalty (HTML, student ids escaped)."""
-    with Gradebook(db_url, course_id=course_id) as gb:
+    from nnbasics.configuration import course_directory
+
+    course = course_directory(root)
+    with Gradebook(db_url or course.db_url, course_id=course.course_id) as gb:
         duedate = gb.find_assignment(assignment).duedate
         deadlines = class_deadlines(gb, assignment)
     rows = "".join(
