@@ -4,6 +4,7 @@ from itertools import pairwise
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery
 from nnbasics.release_kit.selfcheck import describe, expect_array, expect_true, expect_unchanged
 
 
@@ -94,3 +95,21 @@ def test_forward_leaves_network_unchanged(student, reference, rng):
         for key, value in network.items():
             expect_unchanged(after.get(key), value, what=f"forward 가 받은 network['{key}']")
         expect_unchanged(student.get(x_handle), x, what="forward 가 받은 입력 x")
+
+
+def contract_cases(rng):
+    small = random_network(rng, (3, 4, 2, 2))
+    other = random_network(rng, (3, 4, 2, 2))
+    wide = random_network(rng, (5, 7, 3, 4), scale=0.5)
+    return [
+        Case("한 샘플 (d,)", (small, rng.normal(size=3))),
+        Case("다른 신경망과 한 샘플", (other, rng.normal(size=3))),
+        Case("배치 (N, d)", (wide, rng.normal(size=(6, 5)))),
+        Case("한 행짜리 배치 (1, d)", (wide, rng.normal(size=(1, 5)))),
+        Case("아주 큰 입력(±1000)", (small, rng.uniform(500, 1500, size=(2, 3)) * rng.choice([-1, 1], size=(2, 3)))),
+        Case("정수 입력 (int64)", (small, rng.integers(-3, 4, size=(4, 3)))),
+    ]
+
+
+TestContract = battery(Function("forward", [Param("network"), Param("x")], contract_cases, dtype="float",
+                                reference_on_floats=True))

@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, battery
 from nnbasics.release_kit.selfcheck import CheckFailure, describe, expect_array, expect_equal, expect_true
 
 WEIGHTS = ("W1", "W2", "W3")
@@ -79,3 +80,6 @@ def test_init_network_gives_the_book_network_outputs(student, reference, rng):
         raise CheckFailure(f"init_network() 의 배열로 순전파를 계산할 수 없어요 ({type(error).__name__})") from None
     expect_array(got, reference.forward(reference.init_network(), x),
                  what="init_network() 의 매개변수로 계산한 배치의 출력")
+
+
+TestContract = battery(Function("init_network", [], lambda rng: [Case("인자 없이", ()), Case("인자 없이", ())]))

@@ -9,6 +9,7 @@ and the notebook says so.
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery
 from nnbasics.release_kit.selfcheck import expect_array, expect_true, expect_unchanged
 
 
@@ -110,3 +111,32 @@ def test_cross_entropy_error_leaves_inputs_unchanged(student, reference, rng):
                      what="cross_entropy_error 의 값")
         expect_unchanged(student.get(y_handle), y, what="cross_entropy_error 의 입력 y")
         expect_unchanged(student.get(t_handle), t, what="cross_entropy_error 의 입력 t")
+
+
+def contract_cases(rng):
+    k = 5
+    batch = probabilities(rng, (4, k))
+    labels = rng.integers(k, size=4)
+    zero_at_label = probabilities(rng, (3, k))
+    zero_labels = rng.integers(k, size=3)
+    zero_at_label[np.arange(3), zero_labels] = 0.0
+    zero_at_label /= zero_at_label.sum(axis=1, keepdims=True)
+    long_batch = probabilities(rng, (3000, k), scale=3.0)
+    long_labels = rng.integers(k, size=3000)
+    sample = probabilities(rng, k)
+    label = int(rng.integers(k))
+    return [
+        Case("배치 y 와 원-핫 t", (batch, one_hot(labels, k))),
+        Case("다른 배치 y 와 원-핫 t", (probabilities(rng, (4, k)), one_hot(rng.integers(k, size=4), k))),
+        Case("배치 y 와 정답 레이블 t (int64)", (batch, labels.astype(np.int64))),
+        Case("배치 y 와 정답 레이블 t (uint8)", (batch, labels.astype(np.uint8))),
+        Case("배치 y 와 정수 원-핫 t (int64)", (batch, one_hot(labels, k).astype(np.int64))),
+        Case("한 샘플 y 와 원-핫 t", (sample, one_hot(label, k))),
+        Case("한 샘플 y 와 정답 레이블 (파이썬 int)", (sample, label)),
+        Case("정답 확률이 0 인 배치", (zero_at_label, one_hot(zero_labels, k))),
+        Case("아주 긴 배치 (N = 3000)", (long_batch, long_labels)),
+        Case("한 행짜리 배치 (1, k)", (batch[:1], labels[:1])),
+    ]
+
+
+TestContract = battery(Function("cross_entropy_error", [Param("y"), Param("t")], contract_cases, dtype="float"))

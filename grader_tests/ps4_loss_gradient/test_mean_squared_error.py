@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery
 from nnbasics.release_kit.selfcheck import expect_array, expect_unchanged
 
 
@@ -64,3 +65,21 @@ def test_mean_squared_error_leaves_inputs_unchanged(student, reference, rng):
                  what="mean_squared_error 의 값")
     expect_unchanged(student.get(y_handle), y, what="mean_squared_error 의 입력 y")
     expect_unchanged(student.get(t_handle), t, what="mean_squared_error 의 입력 t")
+
+
+def contract_cases(rng):
+    def pair(shape, scale=1.0):
+        return rng.normal(scale=scale, size=shape), rng.normal(scale=scale, size=shape)
+
+    labels = rng.integers(0, 4, size=5)
+    return [
+        Case("1-D y, t", pair(6)), Case("2-D 배치 y, t", pair((3, 4))),
+        Case("아주 큰 값(±1000)", pair((2, 3), scale=1000.0)),
+        Case("아주 작은 값(1e-8)", pair((2, 3), scale=1e-8)),
+        Case("정수 원-핫 t (int64)", (rng.uniform(size=(5, 4)), np.eye(4, dtype=np.int64)[labels])),
+        Case("한 행짜리 배치 (1, k)", pair((1, 5))),
+    ]
+
+
+TestContract = battery(Function("mean_squared_error", [Param("y"), Param("t")], contract_cases, dtype="float",
+                                reference_on_floats=True))

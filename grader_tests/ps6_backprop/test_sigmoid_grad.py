@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery, float_arrays, integer_arrays, one_array_cases
 from nnbasics.release_kit.selfcheck import TOL, expect_array, expect_true, expect_unchanged
 
 
@@ -52,3 +53,12 @@ def test_sigmoid_grad_leaves_input_unchanged(student, reference, rng):
     handle = student.put(x)
     expect_array(student.sigmoid_grad(handle), reference.sigmoid_grad(x), what="sigmoid_grad 출력")
     expect_unchanged(student.get(handle), x, what="sigmoid_grad 의 입력 배열")
+
+
+def contract_cases(rng):
+    scalars = [Case("스칼라 float", (float(rng.normal(scale=2)),)), Case("스칼라 int", (int(rng.integers(-3, 4)),))]
+    return one_array_cases(float_arrays(rng) + integer_arrays(rng, small_types=False)) + scalars
+
+
+TestContract = battery(Function("sigmoid_grad", [Param("x")], contract_cases, dtype="float",
+                                reference_on_floats=True))

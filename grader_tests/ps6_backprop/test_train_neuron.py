@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery
 from nnbasics.release_kit.selfcheck import TOL, expect_array, expect_true, expect_unchanged
 
 # (N, d, lr, epochs): several sizes, learning rates and epoch counts
@@ -98,3 +99,18 @@ def test_train_neuron_leaves_inputs_unchanged(student, reference, rng):
     expect_unchanged(student.get(Wh), W, what="train_neuron 에 넘긴 W")
     expect_unchanged(student.get(Xh), X, what="train_neuron 에 넘긴 X")
     expect_unchanged(student.get(Yh), Y, what="train_neuron 에 넘긴 Y")
+
+
+def contract_cases(rng):
+    def case(label, n, d, lr, epochs):
+        return Case(label, (*problem(rng, n, d), lr, epochs))
+
+    return [case("작은 문제", 6, 2, 0.5, 20), case("다른 작은 문제", 6, 2, 1.5, 20),
+            case("특성 하나 (d = 1)", 5, 1, 1.0, 30), case("샘플 하나 (N = 1)", 1, 3, 0.5, 15),
+            case("에포크 0 번 (아무것도 바꾸지 않는다)", 4, 2, 1.0, 0),
+            case("큰 학습률", 8, 3, 10.0, 10)]
+
+
+TestContract = battery(Function(
+    "train_neuron", [Param("X"), Param("Y"), Param("W"), Param("b"), Param("lr", 1.0), Param("epochs", 1000)],
+    contract_cases, atol=TOL.training_abs, rtol=TOL.training_rel))
