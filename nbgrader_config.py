@@ -4,13 +4,14 @@ The project's grading machinery plugs in through nbgrader's own extension points
 `nbgrader generate_assignment`, `autograde`, `generate_feedback` and `export` work as usual.
 """
 
-from nbconvert.preprocessors import ClearMetadataPreprocessor, CoalesceStreamsPreprocessor
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CoalesceStreamsPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (
     AssignLatePenalties,
     CheckCellMetadata,
     ClearMarkScheme,
     ClearOutput,
     Execute,
+    GetGrades,
     IgnorePattern,
     IncludeHeaderFooter,
     LimitOutput,
@@ -20,6 +21,7 @@ from nbgrader.preprocessors import (
 
 from nnbasics.nbgrader_ext.portable_metadata import PortableMetadata
 from nnbasics.nbgrader_ext.sandboxed_autograde import SandboxedAutograde
+from nnbasics.nbgrader_ext.student_content import MarkStudentContent, SanitizeStudentHTML
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
@@ -44,18 +46,26 @@ c.GenerateSolution.preprocessors = [IncludeHeaderFooter, LockCells, ClearOutput,
 
 # Student code runs in a sandboxed process and hidden pytest graders score the test
 # cells (nnbasics/nbgrader_ext/sandboxed_autograde.py); no Jupyter kernel is started.
+# MarkStudentContent: student HTML shown as text where unsafe, student output lines marked
+# (nnbasics/nbgrader_ext/student_content.py); Formgrader shows the autograded notebook.
 c.Autograde.autograde_preprocessors = [
     SandboxedAutograde,
     IgnorePattern,
     ClearMetadataPreprocessor,
     LimitOutput,
+    MarkStudentContent,
     SaveAutoGrades,
     AssignLatePenalties,
     CheckCellMetadata,
 ]
 c.SandboxedAutograde.exercise_seconds = 10.0
 c.SandboxedAutograde.memory_limit = 2 * 2**30
+# Reads any submitted file as a notebook it can grade, and checks every file of a submission
+# before nbgrader copies it (nnbasics/nbgrader_ext/intake.py); caps: c.SubmissionIntake.<name>.
 c.Autograde.exporter_class = 'nnbasics.nbgrader_ext.tolerant_exporter.TolerantNotebookExporter'
+
+# Feedback pages render markdown as HTML: the student's is sanitized there too.
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, SanitizeStudentHTML]
 
 # Late work (nnbasics/term/late.py), applied by nbgrader's AssignLatePenalties during autograde:
 # no penalty within grace_minutes of the due date plus the student's extension (nnbasics extend);

@@ -25,6 +25,7 @@ import pytest
 
 from nnbasics.course import grade_id, read_notebook, solution_names, with_answers, write_notebook
 from nnbasics.gradebook import open_gradebook
+from nnbasics.nbgrader_ext.student_content import unmark
 from nnbasics.nbgrader_run import nbgrader
 from nnbasics.sandbox.client import Sandbox
 from tests.conftest import autograde
@@ -366,10 +367,11 @@ def feedback_text(graded: Graded, student: str) -> str:
 
 
 def output_of_first_cell(graded: Graded, student: str) -> str:
-    """The stdout of the cell a case puts first (right after the imports cell)."""
+    """The stdout of the cell a case puts first (right after the imports cell), less the
+    mark that sets every line of it apart from the grader's (student_content.py)."""
     notebook = read_notebook(graded.course / "autograded" / student / A / f"{A}.ipynb")
     imports = next(i for i, c in enumerate(notebook["cells"]) if grade_id(c) == "imports")
-    return "".join(_joined(o.get("text", "")) for o in notebook["cells"][imports + 1]["outputs"])
+    return unmark("".join(_joined(o.get("text", "")) for o in notebook["cells"][imports + 1]["outputs"]))
 
 
 # --------------------------------------------------------------------------- the whole class

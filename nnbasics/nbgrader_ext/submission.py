@@ -27,9 +27,10 @@ def submission_digest(folder: str, notebook: str) -> str:
             fd = os.open(os.path.join(folder, relative), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
         except OSError:
             continue
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            continue
         with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                continue
             digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
             while chunk := f.read(_CHUNK):
                 digest.update(chunk)
