@@ -78,6 +78,20 @@ class Server:
                         "-U", SUPERUSER, name], check=True, capture_output=True, text=True)
         return f"postgresql+psycopg2://{SUPERUSER}@127.0.0.1:{self.port}/{name}"
 
+    @property
+    def socket(self) -> Path:
+        """The server's UNIX socket (trust authentication: whoever reaches it is the superuser)."""
+        return self.folder / f".s.PGSQL.{self.port}"
+
+    def query(self, database: str, sql: str) -> list[tuple]:
+        """Rows of ``sql`` run as the superuser, over TCP."""
+        import psycopg2
+
+        with contextlib.closing(psycopg2.connect(host="127.0.0.1", port=self.port, user=SUPERUSER,
+                                                 dbname=database)) as connection, connection.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchall()
+
 
 def _as_owner(command: list[str]) -> list[str]:
     """The server's commands run as the ``postgres`` system user when we are root."""

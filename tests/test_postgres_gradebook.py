@@ -6,6 +6,7 @@ module (tests/postgres.py); each test grades a scratch course into its own datab
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -100,3 +101,65 @@ def test_parallel_nnbasics_autograde_writes_every_row_to_postgresql(course_facto
         expected = {cell: points if cell.removeprefix("test_") in gates else 0 for cell, points in POINTS.items()}
         assert got[student] == (sum(expected.values()), 5, expected), student
     assert_only_in_postgresql(course, got)
+
+
+ATTACK = """
+# Reach the gradebook itself: the server's UNIX socket (trust, as Debian's "peer" would be for
+# the grading user), then TCP; zero everyone, and leave a table behind as proof.
+import socket
+tried = {{}}
+for name, address in (("socket", {socket!r}), ("tcp", ("127.0.0.1", {port}))):
+    try:
+        with socket.socket(socket.AF_UNIX if name == "socket" else socket.AF_INET) as s:
+            s.settimeout(3)
+            s.connect(address)
+        tried[name] = "connected"
+    except OSError as error:
+        tried[name] = type(error).__name__
+try:
+    import psycopg2
+    for name, host in (("psycopg2 socket", {folder!r}), ("psycopg2 tcp", "127.0.0.1")):
+        try:
+            with psycopg2.connect(host=host, port={port}, user="postgres", dbname={database!r},
+                                  connect_timeout=3) as connection, connection.cursor() as cursor:
+                cursor.execute("UPDATE grade SET manual_score = 0")
+                cursor.execute("CREATE TABLE pwned (x int)")
+            tried[name] = "updated"
+        except Exception as error:
+            tried[name] = type(error).__name__
+except ImportError as error:
+    tried["psycopg2"] = "ImportError"
+print(json.dumps(tried))
+"""
+
+
+def test_a_submission_cannot_reach_the_postgresql_gradebook(course_factory, server):
+    """A blank notebook whose code connects to the server's UNIX socket and to
+    127.0.0.1:<port> and UPDATEs the grade tables: every attempt fails, and the gradebook
+    holds what the graders gave (the students graded before and after it keep 5/5)."""
+    course = course_factory("pg_attack", only=[A])
+    database = "attack"
+    db_url = server.database(database)
+    grade_into_postgresql(course, db_url)
+    assert server.socket.is_socket()  # there is something to reach
+    blank = read_notebook(course / "release" / A / f"{A}.ipynb")
+    solved = read_notebook(course / "solutions" / A / f"{A}.ipynb")
+    source = "import json\n" + ATTACK.format(socket=str(server.socket), port=server.port, folder=str(server.folder),
+                                              database=database)
+    attack = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": source}
+    attacker = {**blank, "cells": [blank["cells"][0], attack, *blank["cells"][1:]]}
+    for student, notebook in (("a_honest", solved), ("m_attacker", attacker), ("z_honest", solved)):
+        submit(course, student, notebook)
+
+    autograde(course, A)
+
+    got = submissions(db_url)
+    assert got["a_honest"] == got["z_honest"] == (5, 5, POINTS)
+    assert got["m_attacker"][:2] == (0, 5) and not any(got["m_attacker"][2].values())
+    graded = read_notebook(course / "autograded" / "m_attacker" / A / f"{A}.ipynb")
+    texts = [o.get("text", "") for o in graded["cells"][1]["outputs"]]
+    printed = "".join("".join(t) if isinstance(t, list) else t for t in texts)
+    tried = json.loads(printed[printed.index("{"):])  # after the mark that sets student output apart
+    assert set(tried) == {"socket", "tcp", "psycopg2 socket", "psycopg2 tcp"}, tried
+    assert not {"connected", "updated"} & set(tried.values()), tried
+    assert server.query(database, "SELECT count(*) FROM pg_tables WHERE tablename = 'pwned'") == [(0,)]

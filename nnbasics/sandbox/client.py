@@ -139,7 +139,10 @@ def _parent(pid: int | None) -> int | None:
 
 
 class _Lost(Exception):
-    """The student process lost the notebook's state (or broke the protocol): start again."""
+    """The student process lost the notebook's state (or broke the protocol): start again.
+
+    ``output`` is the cell's error output; None when the state was gone before it started.
+    """
 
     def __init__(self, output: dict | None = None):
         self.output = output
@@ -216,18 +219,19 @@ class Sandbox:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _restart(self) -> None:
-        """A new student process with the state of the cells that had finished, run again
-        (only after the state itself was lost, never for a cell that hung or crashed)."""
+    def _restart(self, replay: bool = True) -> None:
+        """A new student process, with the cells that had finished run again (only after the
+        state itself was lost, never for a cell that hung or crashed: its snapshot goes on)."""
         self._start()
-        replay, self.done = self.done, []
-        for cell in replay:
+        cells, self.done = (self.done if replay else []), []
+        for cell in cells:
             if self.left() <= 0:
                 return
             try:
                 self._run(cell)
             except _Lost:  # the replay lost it too: go on from a fresh state
                 self._start()
+                self.done = []
                 return
 
     # -- running the notebook
@@ -237,9 +241,10 @@ class Sandbox:
 
         Each cell runs in a snapshot of the state before it (``worker.hold``): a cell that
         hangs or kills its process gets an error output, and the cells after it see the
-        state of the cells before it. A cell whose code writes to the control channel (a
-        message out of turn or of the wrong shape) gets an error output and the process is
-        started again, with the cells that had finished run again.
+        state of the cells before it, without running them again. A cell whose code writes
+        to the control channel (a message out of turn or of the wrong shape), or whose
+        processes end the process that holds the state, gets an error output and the
+        process is started again, with the cells that had finished run again.
         """
         outputs: dict[int, list] = {}
         for cell in cells:
@@ -247,10 +252,16 @@ class Sandbox:
                 outputs[cell["index"]] = [_error_output("TimeoutError", self._budget_spent())]
                 continue
             try:
-                outputs[cell["index"]] = self._run(cell)
+                try:
+                    outputs[cell["index"]] = self._run(cell)
+                except _Lost as lost:
+                    if lost.output is not None:
+                        raise
+                    self._restart()  # the state was gone before this cell started: once more
+                    outputs[cell["index"]] = self._run(cell)
             except _Lost as lost:
-                outputs[cell["index"]] = [lost.output]
-                self._restart()
+                outputs[cell["index"]] = [lost.output or _error_output("WorkerDied", wording.CELL_LOST_STATE)]
+                self._restart(replay=lost.output is not None)
         return outputs
 
     def _run(self, cell: dict) -> list:
@@ -262,9 +273,8 @@ class Sandbox:
         try:
             wire.send(self.control, {"cmd": "cell", "cell": cell})
             message = self._recv(deadline - time.monotonic())
-            if isinstance(message, dict) and "lost" in message:  # its processes killed the state's holder
-                self._restart()
-                return self._run(cell) if self.left() > 0 else [_error_output("TimeoutError", self._budget_spent())]
+            if isinstance(message, dict) and "lost" in message:  # earlier cells' processes ended its holder
+                raise _Lost(None)
             if not isinstance(message, dict) or message.get("started") != cell["index"]:
                 raise ProtocolViolation
             try:
@@ -275,11 +285,12 @@ class Sandbox:
                 if isinstance(message, dict) and "resumed" in message:
                     return [timed_out]
                 if not (isinstance(message, dict) and message.get("cell") == cell["index"]):
-                    raise _Lost(timed_out) from None  # its last moment: outputs after all
+                    raise _Lost(timed_out) from None
+                # else it finished in its last moment: its outputs after all
             if isinstance(message, dict) and "resumed" in message:
                 return [_error_output("WorkerDied", wording.CELL_KILLED)]
-            if isinstance(message, dict) and "lost" in message:
-                raise _Lost(_error_output("WorkerDied", wording.CELL_LOST_STATE))
+            if isinstance(message, dict) and "lost" in message:  # it ended the state's holder, or broke the channel
+                raise _Lost(_error_output("WorkerDied", wording.CELL_KILLED))
             if not isinstance(message, dict) or message.get("cell") != cell["index"]:
                 raise ProtocolViolation
             outputs = _clean_outputs(message.get("outputs"), self.limits.output_chars)

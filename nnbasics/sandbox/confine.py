@@ -116,7 +116,7 @@ def _python_paths() -> list[str]:
     import site
     import sysconfig
 
-    paths = {sys.base_prefix, sys.base_exec_prefix}
+    paths = {sys.base_prefix, sys.base_exec_prefix, sys.executable, os.path.join(sys.prefix, "pyvenv.cfg")}
     paths.update(sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib"))
     paths.update(site.getsitepackages())
     return sorted({os.path.realpath(p) for p in paths if os.path.exists(p)} | {p for p in paths if os.path.exists(p)})
@@ -193,7 +193,6 @@ def prepare(settings: dict, status: dict) -> dict:
     done = _minimal_root(settings, student)  # before Landlock, which forbids mounting
     read, write = [settings["folder"], *_python_paths(), *SYSTEM_READ], [scratch]
     if done["minimal root"] == "ok":
-        read.append("/proc")  # its own PID namespace's
         write.append("/dev/shm")  # a folder of the scratch tmpfs
         if student:
             done["unprivileged"] = _become_student()

@@ -215,20 +215,27 @@ class Supervisor:
     def run(self) -> None:
         while True:
             watched = [w[1] for w in (self.holder, self.runner) if w]
-            ready, _, _ = select.select([self.control, self.channel, *watched], [], [], 0.5)
+            channel = [self.channel] if self.channel else []
+            ready, _, _ = select.select([self.control, *channel, *watched], [], [], 0.5)
             self._reap()
             if self.runner and self.runner[1] in ready:
                 self._runner_ended()
             if self.holder and self.holder[1] in ready:
                 self._forget(self.holder)
                 self.holder = None  # a cell's runner may still take its place
-            try:
-                if self.channel in ready:
-                    self._from_holder(wire.recv(self.channel))
-                if self.control in ready:
-                    self._from_grader(wire.recv(self.control))
-            except (wire.ChannelClosed, OSError):
-                return  # the grading process hung up, or the channel carries garbage: end it all
+            if self.channel in ready:
+                try:
+                    message = wire.recv(self.channel)
+                except (wire.ChannelClosed, OSError):  # garbage, or every process that held it is gone
+                    self._channel_broken()
+                else:
+                    self._from_holder(message)
+            if self.control in ready:
+                try:
+                    command = wire.recv(self.control)
+                except (wire.ChannelClosed, OSError):
+                    return  # the grading process hung up
+                self._from_grader(command)
 
     @staticmethod
     def _reap() -> None:
@@ -277,6 +284,21 @@ class Supervisor:
                 self.holder = self.runner
             self.runner, self.running = None, ""
         wire.send(self.control, message)
+
+    def _channel_broken(self) -> None:
+        """Student code wrote what is not a message to the channel, or nothing is left to read
+        it: end the state's holder and a cell's runner; the grading process starts again."""
+        self.channel.close()
+        self.channel = None
+        for process in (self.holder, self.runner if self.running == "cell" else None):
+            if process:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(process[0], signal.SIGKILL)
+        self._forget(self.holder)
+        self.holder = None
+        if self.running and not self.runner:
+            wire.send(self.control, {"lost": "the channel to the notebook's state broke"})
+            self.running = ""
 
     def _runner_ended(self) -> None:
         """A cell's runner ended without its outputs (killed, crashed), or an exercise ended."""
