@@ -1,0 +1,241 @@
+# Released to students beside each notebook: a copy of nnbasics/release_kit/selfcheck.py,
+# made by `make release`. Edit that file, not a copy.
+"""Public checks (공개 검사): what a check may say, and how the notebook runs them.
+
+- ``expect_*``: layered checks (type → shape → dtype → finite → values) that raise
+  ``CheckFailure`` with a message in student terms; hidden graders use the same ones;
+- ``TOL``: every tolerance, named, with its reason;
+- ``check(name, globals())``: the notebook's test cell, running ``public_checks.py``.
+
+The student's functions are reached through ``selfcheck_protocol.Student``; ``pytest``
+in the assignment folder runs the same checks (``conftest.py``). Only numpy and the
+standard library are needed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import traceback
+import types
+from pathlib import Path
+
+import numpy as np
+
+try:  # inside the nnbasics package (grading)
+    from . import selfcheck_wording as wording
+    from .selfcheck_protocol import CheckFailure, ExerciseAborted, ObjectProxy, Student
+except ImportError:  # beside a student's notebook
+    import selfcheck_wording as wording
+    from selfcheck_protocol import CheckFailure, ExerciseAborted, ObjectProxy, Student
+
+__all__ = ["TOL", "CheckFailure", "ExerciseAborted", "check", "describe", "expect_array", "expect_equal",
+           "expect_int", "expect_ndarray", "expect_true", "expect_unchanged"]
+
+
+class TOL:
+    """Named tolerances; each one says why it is what it is."""
+
+    # Same formula, different but valid evaluation order (@ vs loops, tanh form of the
+    # sigmoid, logsumexp softmax): agreement to ~1e-15 relative; 1e-9 leaves room.
+    close_rel = 1e-9
+    close_abs = 1e-12
+    # A central difference with h=1e-4 is off by ~4e-12 on quadratics; a forward
+    # difference by ~1e-4 (EXERCISES.md tolerance notes): 1e-6 separates them.
+    numerical_gradient_abs = 1e-6
+    # Backprop gradient vs numerical gradient of the same network: correct code agrees
+    # to ~3e-7 (weight_init_std=1.0); a missing /N, sign flip or missing sigmoid_grad is
+    # off by >= 0.06 (EXERCISES.md tolerance notes).
+    gradient_check_abs = 1e-4
+    # Long chains of floating-point updates (training loops, gradient descent): results
+    # of equivalent code drift apart by rounding, ~1e-12 after thousands of steps.
+    training_rel = 1e-6
+    training_abs = 1e-9
+
+
+# --------------------------------------------------------------------------- messages
+
+_MAX_SHOWN = 300  # characters of a value shown in a message
+
+
+def describe(value) -> str:
+    """A short, safe description of a value for a message (never echoes long strings)."""
+    if isinstance(value, ObjectProxy):
+        return wording.OBJECT_OF.format(type=value._type_name)
+    if isinstance(value, (str, bytes)):
+        return wording.STRING_OF_LENGTH.format(type=type(value).__name__, length=len(value))
+    if isinstance(value, np.ndarray):
+        with np.printoptions(precision=4, threshold=12, edgeitems=2, linewidth=100):
+            text = f"array({np.array2string(np.asarray(value), separator=', ')}, dtype={value.dtype})"
+    elif isinstance(value, (np.generic, type(None))):
+        text = repr(value)
+    elif isinstance(value, (bool, int, float, complex, list, tuple, dict)):
+        text = f"{type(value).__name__} {value!r}"
+    else:
+        text = type(value).__name__
+    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."
+
+
+_KINDS = {"int": "iu", "float": "f", "bool": "b"}
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float, np.bool_, np.integer, np.floating)) or (
+        isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "biuf"
+    )
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def expect_true(condition, message: str) -> None:
+    """Fail with ``message`` unless ``condition`` holds."""
+    if not condition:
+        raise CheckFailure(message)
+
+
+def expect_ndarray(got, *, what: str, shape: tuple | None = None):
+    """``got`` is an ``np.ndarray`` (of ``shape``, when given): the layer before any arithmetic on it."""
+    if not isinstance(got, np.ndarray):
+        raise CheckFailure(wording.EXPECTED_ARRAY.format(what=what, got=describe(got)))
+    if shape is not None and got.shape != tuple(shape):
+        raise CheckFailure(wording.WRONG_SHAPE.format(what=what, expected=tuple(shape), got=got.shape))
+    return got
+
+
+def expect_array(got, expected, *, what: str, dtype: str | None = None,
+                 atol: float = TOL.close_abs, rtol: float = TOL.close_rel) -> None:
+    """Check ``got`` against ``expected`` in layers: type, shape, dtype, finite, values.
+
+    ``expected`` may be an array, a list or a number. An array-valued expectation needs an
+    ``np.ndarray``; a scalar one accepts a Python or numpy number or a 0-d array.
+    ``dtype`` ("int", "float", "bool") fixes the kind of number where the spec does.
+    """
+    expected = np.asarray(expected)
+    if expected.ndim > 0:
+        expect_ndarray(got, what=what)
+    if expected.ndim == 0 and not (_is_number(got) or isinstance(got, np.ndarray)):
+        raise CheckFailure(wording.EXPECTED_NUMBER.format(what=what, got=describe(got)))
+    got_array = np.asarray(got)
+    if got_array.shape != expected.shape:
+        raise CheckFailure(wording.WRONG_SHAPE.format(what=what, expected=expected.shape, got=got_array.shape))
+    if got_array.dtype.kind not in "biuf":
+        raise CheckFailure(wording.NOT_NUMERIC.format(what=what, dtype=got_array.dtype))
+    if dtype is not None and got_array.dtype.kind not in _KINDS[dtype]:
+        raise CheckFailure(wording.WRONG_KIND.format(what=what, kind=wording.KIND[dtype], dtype=got_array.dtype))
+    if dtype == "int" and isinstance(got, (bool, np.bool_)):
+        raise CheckFailure(wording.BOOL_FOR_INT.format(what=what))
+    finite = np.isfinite(got_array.astype(float))
+    if not finite.all() and np.isfinite(expected.astype(float)).all():
+        raise CheckFailure(wording.NOT_FINITE.format(what=what, got=describe(got)))
+    close = np.isclose(got_array.astype(float), expected.astype(float), atol=atol, rtol=rtol,
+                       equal_nan=True)
+    if not close.all():
+        diff = np.array(np.abs(got_array.astype(float) - expected.astype(float)))
+        diff[np.isnan(diff)] = np.inf
+        worst = np.unravel_index(int(np.argmax(diff)), diff.shape) if diff.ndim else ()
+        where = wording.AT_POSITION.format(position=tuple(int(i) for i in worst)) if worst else ""
+        raise CheckFailure(wording.WRONG_VALUES.format(
+            what=what, expected=describe(expected), got=describe(got_array), diff=float(diff[worst]),
+            where=where, atol=atol, rtol=rtol))
+
+
+def expect_equal(got, expected, *, what: str) -> None:
+    """Exact equality, with the type of ``expected`` (list, int, ...) checked first."""
+    if isinstance(expected, list) and not isinstance(got, list):
+        raise CheckFailure(wording.EXPECTED_LIST.format(what=what, got=describe(got)))
+    if isinstance(expected, int) and not isinstance(expected, bool):
+        expect_int(got, expected, what=what)
+        return
+    if not _equal(got, expected):
+        raise CheckFailure(wording.NOT_EQUAL.format(what=what, expected=describe(expected), got=describe(got)))
+
+
+def _equal(got, expected) -> bool:
+    if isinstance(expected, (list, tuple)):
+        return (isinstance(got, (list, tuple)) and len(got) == len(expected)
+                and all(_equal(g, e) for g, e in zip(got, expected)))
+    if np.shape(got) != np.shape(expected):  # before comparing: no broadcasting of a wrong shape
+        return False
+    try:
+        return bool(np.all(np.asarray(got) == np.asarray(expected)))
+    except (TypeError, ValueError):
+        return False
+
+
+def expect_int(got, expected: int, *, what: str) -> None:
+    """``got`` is a Python or numpy integer (not a bool, not a float) equal to ``expected``."""
+    if isinstance(got, (bool, np.bool_)):
+        raise CheckFailure(wording.INT_GOT_BOOL.format(what=what, expected=expected, got=got))
+    if not isinstance(got, (int, np.integer)):
+        raise CheckFailure(wording.INT_GOT_OTHER.format(what=what, expected=expected, got=describe(got)))
+    if got != expected:
+        raise CheckFailure(wording.NOT_EQUAL.format(what=what, expected=expected, got=got))
+
+
+def expect_unchanged(after, before, *, what: str) -> None:
+    """An input the student's code received is exactly as it was before the call."""
+    if np.shape(after) != np.shape(before):
+        raise CheckFailure(wording.INPUT_RESHAPED.format(what=what))
+    after, before = np.asarray(after), np.asarray(before)
+    changed = after != before
+    changed &= ~(np.isnan(after.astype(float)) & np.isnan(before.astype(float)))
+    if changed.any():  # the values themselves are the grader's hidden input: count them only
+        raise CheckFailure(wording.INPUT_CHANGED.format(what=what, count=int(changed.sum())))
+
+
+# --------------------------------------------------------------------------- running public checks
+
+
+def exercise_of(check_name: str, names) -> str | None:
+    """The exercise a check ``test_<name>_<property>`` belongs to: the longest matching name."""
+    matches = [n for n in names if check_name.startswith(f"test_{n}_") or check_name == f"test_{n}"]
+    return max(matches, key=len) if matches else None
+
+
+def public_checks(module, names) -> dict[str, list]:
+    """Exercise name → its check functions, in file order."""
+    by_exercise: dict[str, list] = {}
+    for attr, fn in vars(module).items():
+        if attr.startswith("test_") and callable(fn):
+            name = exercise_of(attr, names)
+            if name is not None:
+                by_exercise.setdefault(name, []).append(fn)
+    return by_exercise
+
+
+def load_public_checks(folder=None) -> types.ModuleType:
+    folder = Path(folder) if folder else Path(os.path.dirname(os.path.abspath(__file__)))
+    spec = importlib.util.spec_from_file_location("public_checks", folder / "public_checks.py")
+    module = importlib.util.module_from_spec(spec)
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    spec.loader.exec_module(module)
+    return module
+
+
+def first_line(fn) -> str:
+    return ((fn.__doc__ or fn.__name__).strip().splitlines() or [fn.__name__])[0]
+
+
+def check(name: str, namespace: dict) -> None:
+    """Run the public checks of exercise ``name`` against the notebook's ``namespace``."""
+    checks = public_checks(load_public_checks(os.getcwd()), namespace).get(name, [])
+    student = Student.local(namespace)
+    failed = 0
+    print(wording.CHECKS_HEADER.format(name=name))
+    for fn in checks:
+        try:
+            fn(student)
+        except CheckFailure as failure:
+            failed += 1
+            print(wording.CHECK_FAILED.format(description=first_line(fn), message=failure))
+        except Exception:  # a bug in a check must show itself, not pass
+            failed += 1
+            print(wording.CHECK_CRASHED.format(description=first_line(fn), traceback=traceback.format_exc(limit=-1)))
+        else:
+            print(wording.CHECK_PASSED.format(description=first_line(fn)))
+    print(wording.CHECKS_TOTAL.format(passed=len(checks) - failed, total=len(checks)))
+    if failed:
+        raise CheckFailure(wording.CHECKS_FAILED.format(name=name, failed=failed))

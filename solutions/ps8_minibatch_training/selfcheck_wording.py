@@ -1,0 +1,50 @@
+# Released to students beside each notebook: a copy of nnbasics/release_kit/selfcheck_wording.py,
+# made by `make release`. Edit that file, not a copy.
+"""Every sentence the student kit says to a student, in one place (Korean, English terms).
+
+Placeholders are filled with ``str.format``. The grading side's sentences are in
+``nnbasics/grading/wording.py``.
+"""
+
+# -- checks (selfcheck.expect_*)
+KIND = {"int": "정수(int)", "float": "실수(float)", "bool": "불리언(bool)"}
+EXPECTED_ARRAY = "{what}: 배열(np.ndarray)을 기대했지만 {got} 을(를) 받았어요"
+EXPECTED_NUMBER = "{what}: 숫자를 기대했지만 {got} 을(를) 받았어요"
+WRONG_SHAPE = "{what}: 모양(shape)이 달라요. 기대 {expected}, 실제 {got}"
+NOT_NUMERIC = "{what}: 숫자 배열을 기대했지만 dtype 이 {dtype} 이에요"
+WRONG_KIND = "{what}: {kind} 값을 기대했지만 dtype 이 {dtype} 이에요"
+BOOL_FOR_INT = "{what}: 정수(int)를 기대했지만 bool 을 받았어요"
+NOT_FINITE = "{what}: NaN 또는 inf 가 들어 있어요 (실제 {got})"
+WRONG_VALUES = ("{what}: 값이 달라요. 기대 {expected}, 실제 {got}; "
+                "가장 큰 차이 {diff:.3g}{where}, 허용 오차 atol={atol:g}, rtol={rtol:g}")
+AT_POSITION = " (위치 {position})"
+EXPECTED_LIST = "{what}: 리스트(list)를 기대했지만 {got} 을(를) 받았어요"
+NOT_EQUAL = "{what}: 기대 {expected}, 실제 {got}"
+INT_GOT_BOOL = "{what}: 정수 {expected} 을(를) 기대했지만 bool {got!r} 을(를) 받았어요"
+INT_GOT_OTHER = "{what}: 정수 {expected} 을(를) 기대했지만 {got} 을(를) 받았어요"
+INPUT_RESHAPED = "{what}: 입력 배열의 모양(shape)이 바뀌었어요. 함수는 받은 배열을 수정하면 안 돼요"
+INPUT_CHANGED = "{what}: 입력이 바뀌었어요 ({count}개 원소). 함수는 받은 배열을 수정하면 안 돼요"
+STRING_OF_LENGTH = "{type} (길이 {length})"
+OBJECT_OF = "{type} 객체"
+
+# -- the protocol (selfcheck_protocol.Student)
+NOT_DEFINED = "{name} 이(가) 정의되지 않았어요. 해당 셀을 실행했는지, 이름을 바꾸지 않았는지 확인하세요"
+NOT_IMPLEMENTED = "{label}: 아직 구현하지 않았어요 (NotImplementedError)"
+RAISED = "{label} 을(를) 실행하는 중 예외가 발생했어요: {kind}: {message}"
+UNKNOWN_ANSWER = "{label}: 학생 코드 쪽에서 알 수 없는 응답이 왔어요"
+UNREADABLE_VALUE = "{label}: 돌려받은 값을 읽을 수 없어요 ({reason})"
+CANNOT_SEND = "결과를 보낼 수 없어요"
+
+# -- the notebook's check() and pytest's summary
+CHECKS_HEADER = "{name} 공개 검사(public checks):"
+CHECK_PASSED = "  ✓ {description}"
+CHECK_FAILED = "  ✗ {description}\n      → {message}"
+CHECK_CRASHED = "  ✗ {description}\n      → 검사 도중 오류:\n{traceback}"
+CHECKS_TOTAL = "{passed}/{total} 통과"
+CHECKS_FAILED = "{name}: 공개 검사 {failed}개 실패"
+SUMMARY_SECTION = "연습문제별 결과 (per exercise)"
+SUMMARY_LINE = "{mark} {exercise:<24} {passed}/{total} 통과"
+NOTEBOOK_ERROR = "  (노트북 {error})"
+ONE_NOTEBOOK = "이 폴더에는 노트북(.ipynb)이 하나 있어야 해요: {found}"
+NOT_JSON = "{name} 을(를) 읽을 수 없어요 (JSON 오류): {error}"
+CELL_ERROR = "셀 {cell}: {kind}: {message}"
