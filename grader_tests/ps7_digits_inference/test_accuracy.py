@@ -69,7 +69,7 @@ def test_accuracy_is_the_share_of_correct_samples(student, rng, random_network):
     wrong = np.zeros(n, dtype=bool)
     wrong[rng.choice(n, size=n - k, replace=False)] = True
     for labels, expected, what in [(t, 1.0, "모두 맞힌"), ((t + 1) % classes, 0.0, "모두 틀린"),
-                                   (np.where(wrong, (t + 1) % classes, t), k / n, f"{n}개 중 {k}개 맞힌")]:
+                                   (np.where(wrong, (t + 1) % classes, t), k / n, "일부만 맞힌")]:
         # identity: the share of rows whose predicted class equals the label
         expect_array(student.accuracy(net, x, labels, 4), expected, what=f"{what} 경우의 accuracy (batch_size=4)")
 

@@ -41,7 +41,7 @@ def test_confusion_matrix_rows_are_true_labels(student, rng):
     y[:5] = k - 1
     got = student.confusion_matrix(t, y, k)
     expect_true(isinstance(got, np.ndarray) and got.shape == (k, k) and got.dtype.kind in "iu",
-                f"confusion_matrix(t, y, {k}) 는 모양 ({k}, {k}) 의 정수 배열이어야 해요")
+                "confusion_matrix(t, y, num_classes) 는 모양 (num_classes, num_classes) 의 정수 배열이어야 해요")
     # identities of a confusion matrix
     expect_array(got.sum(axis=1), np.bincount(t, minlength=k), what="혼동 행렬의 행별 합 (기대값은 정답 레이블별 개수)")
     expect_array(got.sum(axis=0), np.bincount(y, minlength=k), what="혼동 행렬의 열별 합 (기대값은 예측 레이블별 개수)")
@@ -58,7 +58,7 @@ def test_confusion_matrix_counts_repeated_pairs(student, rng):
     expected = np.zeros((k, k), dtype=int)
     expected[i, j] = repeats
     expect_array(student.confusion_matrix(t, y, k), expected, dtype="int",
-                 what=f"같은 쌍이 {repeats}번 나온 confusion_matrix")
+                 what="같은 쌍이 여러 번 나온 confusion_matrix")
 
 
 def test_confusion_matrix_any_integer_labels(student, reference, rng):

@@ -29,7 +29,8 @@ def test_one_hot_columns_from_num_classes_not_labels(student, rng):
     k = int(rng.integers(6, 12))
     t = rng.integers(0, 3, size=8)                 # labels 0..2 only
     # identity: row i of one_hot is row t[i] of the identity matrix
-    expect_array(student.one_hot(t, k), np.eye(k)[t], dtype="float", what=f"레이블이 0..2 뿐일 때 one_hot(t, {k})")
+    expect_array(student.one_hot(t, k), np.eye(k)[t], dtype="float",
+                 what="레이블이 0..2 뿐일 때 one_hot(t, num_classes)")
 
 
 def test_one_hot_any_integer_labels(student, reference, rng):
@@ -48,8 +49,8 @@ def test_one_hot_rows_sum_to_one_at_the_label(student, rng):
     k = int(rng.integers(3, 15))
     t = rng.integers(0, k, size=25)
     got = student.one_hot(t, k)
-    expect_array(got, np.eye(k)[t], dtype="float", what=f"one_hot(t, {k})")
-    expect_array(got.argmax(axis=1), t, what=f"one_hot(t, {k}) 의 행별 argmax (기대값은 t)")
+    expect_array(got, np.eye(k)[t], dtype="float", what="one_hot(t, num_classes)")
+    expect_array(got.argmax(axis=1), t, what="one_hot(t, num_classes) 의 행별 argmax (기대값은 t)")
 
 
 def test_one_hot_leaves_labels_unchanged_and_returns_fresh_arrays(student, reference, rng, overwrite_results):

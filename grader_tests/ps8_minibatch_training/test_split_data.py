@@ -34,7 +34,7 @@ def test_split_data_matches_reference(student, reference, rng):
         seed = int(rng.integers(1000))
         x, t = data(rng, n)
         expect_split(student.split_data(x, t, test_size, seed), reference.split_data(x, t, test_size, seed),
-                     f"N={n}, test_size={test_size}, seed={seed} 인 split_data")
+                     f"N={n}, test_size={test_size} 인 split_data")
 
 
 @pytest.mark.weight(2)
