@@ -83,6 +83,13 @@ def main(argv: list[str] | None = None) -> int:
                                   "stub (reports/<assignment>-similarity.csv and .html)")
     similar.add_argument("assignment")
     add_term_commands(commands)
+    mutating = commands.add_parser("mutants", help="would the graders notice? wrong answers made from each "
+                                   "reference solution, graded; survivors listed (reports/<assignment>-mutants.txt)")
+    mutating.add_argument("assignment")
+    mutating.add_argument("--name", action="append", help="only this exercise (repeat for more)")
+    mutating.add_argument("--limit", type=int, help="grade at most N non-equivalent mutants per exercise (a sample)")
+    mutating.add_argument("--seed", type=int, default=0, help="which sample --limit takes (default 0)")
+    mutating.add_argument("--jobs", type=int, default=2, help="grading worker processes (default 2)")
     args = parser.parse_args(argv)
     root = Path.cwd()
     os.environ["PATH"] = nbgrader_env()["PATH"]  # nbgrader's gradebook needs `alembic` on PATH
@@ -102,6 +109,10 @@ def main(argv: list[str] | None = None) -> int:
         return report.main(root, args.assignment, args.out)
     if args.command in TERM_COMMANDS:
         return run_term_command(root, args)
+    if args.command == "mutants":
+        from nnbasics.mutants import report as mutants
+
+        return mutants.main(root, args.assignment, args.name, args.limit, args.seed, args.jobs)
     if args.command == "similarity":
         from nnbasics import similarity
 
