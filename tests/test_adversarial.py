@@ -524,7 +524,7 @@ def test_student_code_cannot_read_the_course(graded):
     notebook = read_notebook(graded.course / "autograded" / "snoop" / A / f"{A}.ipynb")
     relu = _joined(next(c for c in notebook["cells"] if grade_id(c) == "test_relu")["outputs"][0]["text"])
     reasons = {line.split("ValueError: ")[-1] for line in relu.splitlines() if line.strip().startswith("→")}
-    assert reasons == {"could not read: PermissionError"}
+    assert reasons and reasons <= {"could not read: PermissionError", "could not read: FileNotFoundError"}
 
 
 def test_snooping_earns_nothing(graded):

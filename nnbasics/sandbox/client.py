@@ -151,7 +151,7 @@ class _Lost(Exception):
 class Sandbox:
     """A sandboxed worker that has run a notebook's code and serves its exercises.
 
-    One wall-clock budget (``submission_seconds``) covers all of it, from the start:
+    One wall-clock budget (``submission_seconds``) covers all of it, once started:
     every cell, restart and exercise; what is left when it is spent gets an error output
     or an aborted exercise, each with the reason.
     """
@@ -159,7 +159,6 @@ class Sandbox:
     def __init__(self, folder: str, limits: Limits | None = None):
         self.folder = os.path.abspath(folder)
         self.limits = limits or Limits()
-        self.deadline = time.monotonic() + self.limits.submission_seconds
         self.scratch = tempfile.mkdtemp(prefix="nnbasics-scratch-")
         self.status: dict = {}
         self.aborted: str | None = None
@@ -167,6 +166,8 @@ class Sandbox:
         self.worker: int | None = None  # a pidfd of the worker itself (PID 1 of its namespace)
         self.done: list[dict] = []  # the cells the notebook's state holds, for a restart to run again
         self._start()
+        # From the first start on (the zygote's own imports, on first use, are not the student's).
+        self.deadline = time.monotonic() + self.limits.submission_seconds
 
     def left(self) -> float:
         """Seconds left of the submission's budget."""

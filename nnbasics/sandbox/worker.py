@@ -302,6 +302,9 @@ class Supervisor:
 
     def _runner_ended(self) -> None:
         """A cell's runner ended without its outputs (killed, crashed), or an exercise ended."""
+        if self.holder and self.holder[0] == self.runner[0]:  # the cell ran in the holder itself
+            self._forget(self.holder)
+            self.holder = None
         self._forget(self.runner)
         self.runner = None
         if self.running == "exercise":
