@@ -132,7 +132,7 @@ def contract_cases(rng):
         Case("배치 y 와 정답 레이블 t (uint8)", (batch, labels.astype(np.uint8))),
         Case("배치 y 와 정수 원-핫 t (int64)", (batch, one_hot(labels, k).astype(np.int64))),
         Case("한 샘플 y 와 원-핫 t", (sample, one_hot(label, k))),
-        Case("한 샘플 y 와 정답 레이블 (파이썬 int)", (sample, label)),
+        Case("한 샘플 y 와 정답 레이블 (np.int64)", (sample, np.int64(label))),
         Case("정답 확률이 0 인 배치", (zero_at_label, one_hot(zero_labels, k))),
         Case("아주 긴 배치 (N = 3000)", (long_batch, long_labels)),
         Case("한 행짜리 배치 (1, k)", (batch[:1], labels[:1])),

@@ -233,11 +233,17 @@ class Battery:
 # --------------------------------------------------------------------------- input families
 
 
-def float_arrays(rng, shapes=((7,), (3, 4))) -> list[tuple[str, np.ndarray]]:
-    """Ordinary float arrays, then the edges of the domain, in the student's words."""
+def float_arrays(rng, shapes=((7,), (3, 4)), huge: bool = True) -> list[tuple[str, np.ndarray]]:
+    """Ordinary float arrays, then the edges of the domain, in the student's words.
+
+    ``huge`` (±1000 and beyond) only where the spec's row says "no overflow"; elsewhere
+    large values stay where the formula's exp does not overflow (±30).
+    """
     families = [(f"{len(s)}-D 실수 배열", rng.normal(scale=2, size=s)) for s in shapes]
+    signs = rng.choice([-1, 1], size=(3, 4))
     families += [
-        ("아주 큰 값(±1000 이상)", rng.uniform(800, 1500, size=(3, 4)) * rng.choice([-1, 1], size=(3, 4))),
+        ("아주 큰 값(±1000 이상)", rng.uniform(800, 1500, size=(3, 4)) * signs) if huge
+        else ("큰 값(±30)", rng.uniform(15, 30, size=(3, 4)) * signs),
         ("아주 작은 양수(1e-12 안팎)", rng.uniform(1e-14, 1e-10, size=(2, 5))),
         ("값이 되풀이되는 배열", np.repeat(rng.normal(size=3), 3).reshape(3, 3)),
         ("한 행짜리 배치 (1, n)", rng.normal(scale=2, size=(1, 5))),
