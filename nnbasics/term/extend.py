@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime
+import re
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
@@ -88,14 +89,15 @@ def reassess_penalty(gb: Gradebook, config, assignment: str, student: str) -> No
 
 
 def grant(root: Path, extensions: list[Extension], allow_past: bool = False,
-          now: datetime.datetime | None = None) -> list[str]:
-    """Record every extension, or none: the problems found (empty when all were recorded)."""
+          now: datetime.datetime | None = None, known: list[str] = ()) -> list[str]:
+    """Record every extension, or none: the problems found, with those ``known`` already
+    (empty when all were recorded)."""
     course = course_directory(root)
     config = load_config(root)
     now = now or datetime.datetime.now(datetime.UTC).replace(tzinfo=None)  # nbgrader's naive UTC
     with Gradebook(course.db_url, course_id=course.course_id) as gb:
         problems = [f"{e.where or f'{e.assignment} {e.student}'}: {why}"
-                    for e in extensions if (why := check(gb, e, now, allow_past))]
+                    for e in extensions if (why := check(gb, e, now, allow_past))] + list(known)
         seen: dict[tuple[str, str], str] = {}
         for e in extensions:
             key = (e.assignment, e.student)
@@ -120,7 +122,7 @@ def read_csv(path: Path) -> tuple[list[Extension], list[str]]:
         absent = [c for c in CSV_COLUMNS if c not in header] + ([] if {"days", "hours"} & set(header)
                                                                else ["days or hours"])
         if absent:
-            return [], [f"{path}: needs the columns {', '.join(absent)} (has: {', '.join(header) or 'none'})"]
+            return [], [f"{path.name}: needs the columns {', '.join(absent)} (has: {', '.join(header) or 'none'})"]
         reader.fieldnames = header
         for number, row in enumerate(reader, start=2):  # row 1 is the header
             where = f"row {number} of {path.name}"
@@ -138,16 +140,21 @@ def read_csv(path: Path) -> tuple[list[Extension], list[str]]:
     return extensions, problems
 
 
+def row_number(problem: str) -> int:
+    found = re.match(r"row (\d+) ", problem)
+    return int(found.group(1)) if found else 0
+
+
 def main(root: Path, assignment: str | None, student: str | None, days: float, hours: float,
          csv_file: Path | None, allow_past: bool) -> int:
     if csv_file:
         extensions, problems = read_csv(csv_file)
     else:
         extensions, problems = [Extension(assignment, student, days, hours, f"{assignment} {student}")], []
-    problems = problems or grant(root, extensions, allow_past)
+    problems = grant(root, extensions, allow_past, known=problems)
     if problems:
         print("No extension recorded:")
-        print("\n".join(f"  {p}" for p in problems))
+        print("\n".join(f"  {p}" for p in sorted(problems, key=row_number)))
         return 1
     with Gradebook(course_directory(root).db_url) as gb:
         for e in extensions:

@@ -12,6 +12,7 @@ import html
 from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_markdown_cell
 from nbgrader.api import Gradebook, MissingEntry
+from traitlets import Bool
 
 from nnbasics.term import late, wording
 
@@ -36,6 +37,8 @@ def deadline_lines(deadline: late.Deadline) -> list[str]:
 
 class LateWorkNote(Preprocessor):
     """A markdown cell first in the feedback: the student's deadline and any late penalty."""
+
+    enabled = Bool(True, help="nbconvert's preprocessors start disabled; nbgrader's are on").tag(config=True)
 
     def preprocess(self, nb, resources):
         info = resources["nbgrader"]

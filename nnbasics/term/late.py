@@ -90,7 +90,7 @@ def format_extension(extension: datetime.timedelta | None) -> str:
         return "—"
     hours = round(extension.total_seconds() / 3600, 2)
     days, hours = divmod(hours, 24)
-    return " ".join(part for part in (f"{days:g} d" if days else "", f"{hours:g} h" if hours else "")) or "—"
+    return " ".join(part for part in (f"{days:g} d" if days else "", f"{hours:g} h" if hours else "") if part) or "—"
 
 
 def format_late(seconds: float) -> str:
