@@ -93,15 +93,17 @@ def render(assignment: str, exercises: list[Exercise], limit: int | None, seed: 
     graded = sum(len(e.graded) - len(e.failed) for e in exercises)
     caught = graded - sum(len(e.survivors) for e in exercises)
     lines = [f"Mutants of {assignment}'s reference solutions, graded by its hidden graders "
-             f"({'all non-equivalent mutants' if limit is None else f'at most {limit} per exercise, seed {seed}'};"
-             f" {seconds:.0f} s)", "",
-             f"{'exercise':<22}{'caught':>8} / {'graded':<7}{'score':>9}   {'equivalent':>10}  equivalence"]
+             f"({'every non-equivalent mutant' if limit is None else f'at most {limit} per exercise, seed {seed}'};"
+             f" {seconds:.0f} s). Caught: lost points on its own exercise.", "",
+             f"{'exercise':<22}{'caught / non-equivalent':>24}{'score':>9}{'equivalent':>12}  equivalence"]
     for e in exercises:
-        sampled = f" (sample of {e.non_equivalent})" if len(e.graded) < e.non_equivalent else ""
-        lines.append(f"{e.name:<22}{len(e.graded) - len(e.failed) - len(e.survivors):>8} / {len(e.graded):<7}"
-                     f"{_percent(e.score):>9}   {len(e.equivalent):>10}  "
-                     f"{'checked' if e.checked else 'not checked (no contract)'}{sampled}")
-    lines.append(f"{'all':<22}{caught:>8} / {graded:<7}{_percent(caught / graded if graded else None):>9}")
+        judged = len(e.graded) - len(e.failed)
+        sampled = f" (a sample of {len(e.graded)} of {e.non_equivalent} graded)" if len(e.graded) < e.non_equivalent \
+            else ""
+        lines.append(f"{e.name:<22}{judged - len(e.survivors):>14} / {judged:<7}{_percent(e.score):>9}"
+                     f"{len(e.equivalent):>12}  {'checked' if e.checked else 'not checked (no contract)'}{sampled}")
+    lines.append(f"{'all':<22}{caught:>14} / {graded:<7}{_percent(caught / graded if graded else None):>9}"
+                 f"{sum(len(e.equivalent) for e in exercises):>12}")
     for e in exercises:
         below = e.score is not None and e.score < TARGET
         if e.survivors:
