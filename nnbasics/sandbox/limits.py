@@ -34,7 +34,8 @@ TABLE = (
     Limit("output_chars", 10_000, "characters", "Characters kept of each cell's stdout and stderr"),
     Limit("file_limit", 16 * 2**20, "bytes", "Largest file student code may write"),
     Limit("scratch_limit", 64 * 2**20, "bytes", "All files student code may write (with isolate: its scratch "
-                                                "folder is a tmpfs of this size)"),
+                                                "folder is a tmpfs of this size, and so is the copy of its "
+                                                "submission folder it reads)"),
     Limit("process_limit", 128, "count", "Processes and threads student code may have at once (a cgroup's "
                                          "pids.max, where this user can make one)"),
     Limit("isolate", True, "", "Confine student code's files: Landlock rules and read-only mounts (its "
