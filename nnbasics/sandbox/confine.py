@@ -157,9 +157,11 @@ def _minimal_root(settings: dict, student: bool) -> dict:
         rootfs.unshare_mounts()
         rootfs.build(scratch, settings["folder"], scratch, _python_paths(), size, owner)
     except OSError as error:  # no mount namespace, no new procfs here, ...
-        return {"minimal root": f"unavailable ({error.strerror or error})", "mounts": _read_only_mounts(scratch, size)}
-    os.chdir(settings["folder"])
-    return {"minimal root": "ok", "mounts": "ok"}
+        done = {"minimal root": f"unavailable ({error.strerror or error})", "mounts": _read_only_mounts(scratch, size)}
+    else:
+        done = {"minimal root": "ok", "mounts": "ok"}
+    os.chdir(settings["folder"])  # again: building the root went elsewhere
+    return done
 
 
 def _become_student() -> str:
