@@ -86,6 +86,15 @@ def missing(grades: list[StudentGrades], assignments: list[str]) -> dict[str, li
     return {a: [g.student.id for g in grades if not g.assignments[a].submitted] for a in assignments}
 
 
+def shared(grades: list[StudentGrades], key) -> dict[str, list[str]]:
+    """Identifier → the students sharing it, for identifiers held by more than one student."""
+    holders: dict[str, list[str]] = {}
+    for g in grades:
+        if value := key(g.student).strip().lower():
+            holders.setdefault(value, []).append(g.student.id)
+    return {value: ids for value, ids in holders.items() if len(ids) > 1}
+
+
 def canvas(assignments: list[str], grades: list[StudentGrades], per_exercise: bool = False,
            missing_as_zero: bool = False, feedback: bool = False) -> Export:
     cols = columns(assignments, grades[0] if grades else None, per_exercise)
@@ -93,10 +102,16 @@ def canvas(assignments: list[str], grades: list[StudentGrades], per_exercise: bo
     if grades:
         rows.append([CANVAS_POINTS, "", "", "", ""] + [number(points(grades[0].assignments[a], e)) for a, e in cols])
     kept, left_out = [], []
+    ambiguous = shared(grades, lambda s: s.lms_user_id)
     for g in grades:
         if not g.student.lms_user_id.strip():
             left_out.append(f"student {g.student.id!r} ({g.student.name}): no lms_user_id, Canvas's ID; "
                             f"set it with nbgrader db student add {g.student.id} --lms-user-id=<Canvas user id>")
+            continue
+        if others := ambiguous.get(g.student.lms_user_id.strip().lower()):
+            others = ", ".join(o for o in others if o != g.student.id)
+            left_out.append(f"student {g.student.id!r} ({g.student.name}): lms_user_id "
+                            f"{g.student.lms_user_id!r} is also that of {others}")
             continue
         kept.append(g)
         rows.append([g.student.sortable_name, g.student.lms_user_id.strip(), g.student.id, g.student.email, ""]
@@ -127,11 +142,17 @@ def moodle(assignments: list[str], grades: list[StudentGrades], per_exercise: bo
     if feedback:
         header += [f"{a} feedback" for a in assignments]
     rows, kept, left_out = [header], [], []
+    ambiguous = {**shared(grades, lambda s: s.email), **shared(grades, lambda s: s.lms_user_id)}
     for g in grades:
         s = g.student
         if not (s.email.strip() or s.lms_user_id.strip()):
             left_out.append(f"student {s.id!r} ({s.name}): neither email nor lms_user_id for Moodle to match; set "
                             f"one with nbgrader db student add {s.id} --email=... or --lms-user-id=...")
+            continue
+        clash = [v for v in (s.email.strip().lower(), s.lms_user_id.strip().lower()) if v in ambiguous]
+        if clash:
+            others = sorted({o for v in clash for o in ambiguous[v]} - {s.id})
+            left_out.append(f"student {s.id!r} ({s.name}): {clash[0]!r} is also that of {', '.join(others)}")
             continue
         kept.append(g)
         row = [s.first_name, s.last_name, s.lms_user_id.strip(), s.email.strip()]
