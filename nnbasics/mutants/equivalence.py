@@ -10,8 +10,9 @@ an array it returned before, or runs over the time or memory limit. If it never 
 it is equivalent and not graded.
 
 A name without a ``Function`` contract (classes, functions taking callables or networks)
-cannot be checked this way: its mutants all count as non-equivalent and are graded; the
-report marks their survivors "not checked", to be read by a person.
+is checked on the spec's domain where ``domains.py`` writes one down (the gates: the
+whole truth table); otherwise its mutants all count as non-equivalent and are graded,
+and the report marks their survivors "not checked", to be read by a person.
 
 Mutants run in a forked child, with a wall-clock limit and an address-space limit: they
 may loop, or allocate without end.
@@ -50,6 +51,18 @@ def grader_contract(root: Path, assignment: str, name: str) -> Function | None:
     spec.loader.exec_module(module)
     contract = getattr(getattr(module, "TestContract", None), "contract", None)
     return contract if isinstance(contract, Function) else None
+
+
+def contract_for(root: Path, assignment: str, name: str) -> tuple[Function | None, str]:
+    """The contract that decides equivalence, and how the report names it."""
+    contract = grader_contract(root, assignment, name)
+    if contract is not None:
+        return contract, "checked (battery contract)"
+    from nnbasics.mutants.domains import DOMAINS
+
+    if (assignment, name) in DOMAINS:
+        return DOMAINS[assignment, name], "checked (spec domain, mutants/domains.py)"
+    return None, "not checked (no contract)"
 
 
 def _arrays(value) -> list[np.ndarray]:

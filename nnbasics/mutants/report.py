@@ -19,7 +19,7 @@ TARGET = 0.95  # share of non-equivalent mutants an exercise's graders must catc
 @dataclasses.dataclass
 class Exercise:
     name: str
-    checked: bool                  # equivalence checked on the battery's inputs (a contract exists)
+    equivalence: str               # how equivalence was decided, in the report's words
     mutants: list[Mutant]
     equivalent: list[Mutant]
     graded: list[Mutant]           # the non-equivalent ones graded (all, or a sample of --limit)
@@ -58,11 +58,11 @@ def sift(root: Path, assignment: str, names: list[str] | None = None, limit: int
         if not is_solution_cell(cell) or (names and name not in names):
             continue
         found = mutants(name, cell_source(cell))
-        contract = equivalence.grader_contract(root, assignment, name)
+        contract, how = equivalence.contract_for(root, assignment, name)
         equivalent = [m for m in found if contract is not None
                       and equivalence.check(notebook_path, name, contract, m.source) is None]
         rest = [m for m in found if m not in equivalent]
-        exercises.append(Exercise(name, contract is not None, found, equivalent,
+        exercises.append(Exercise(name, how, found, equivalent,
                                   sample(rest, limit, seed, name), len(rest)))
     return exercises
 
@@ -101,14 +101,14 @@ def render(assignment: str, exercises: list[Exercise], limit: int | None, seed: 
         sampled = f" (a sample of {len(e.graded)} of {e.non_equivalent} graded)" if len(e.graded) < e.non_equivalent \
             else ""
         lines.append(f"{e.name:<22}{judged - len(e.survivors):>14} / {judged:<7}{_percent(e.score):>9}"
-                     f"{len(e.equivalent):>12}  {'checked' if e.checked else 'not checked (no contract)'}{sampled}")
+                     f"{len(e.equivalent):>12}  {e.equivalence}{sampled}")
     lines.append(f"{'all':<22}{caught:>14} / {graded:<7}{_percent(caught / graded if graded else None):>9}"
                  f"{sum(len(e.equivalent) for e in exercises):>12}")
     for e in exercises:
         below = e.score is not None and e.score < TARGET
         if e.survivors:
             lines += ["", f"Survivors of {e.name} (full marks on test_{e.name}){' — below 95 %' if below else ''}:"]
-            note = "" if e.checked else " (equivalence not checked: read it)"
+            note = "" if e.equivalence.startswith("checked") else " (equivalence not checked: read it)"
             for m in e.survivors:
                 lines += _mutant_lines(m, note)
         if e.failed:
