@@ -2,8 +2,9 @@
 
 A submission that cannot be graded as handed in is the student's problem, never the
 class's: a missing notebook gets a gradebook row with every exercise at 0; a file that
-is not a notebook is graded as blank (see ``TolerantNotebookExporter``). Each gets a
-message naming the student and the file. Grading itself is nbgrader's converter run per
+is not a notebook (or not a regular file) is graded as blank (see ``TolerantNotebookExporter``);
+special and oversized files beside it are ignored (``intake.py``). Each gets a message
+naming the student and the file. Grading itself is nbgrader's converter run per
 student (``grade_one``) in worker processes, or on a Dask cluster with ``scheduler``.
 """
 

@@ -41,7 +41,7 @@ c.SubmissionIntake.notebook_limit = 4 * 2**20
 c.SubmissionIntake.file_limit = 2**20
 c.SandboxedAutograde.exercise_seconds = 5
 """
-IMITATION = "채점 결과(hidden grader tests): 4/4 통과 → 2/2점\n  ✓ 모든 입력에서 정답과 같아요\n"
+IMITATION = "채점 결과(hidden grader tests): 97/97 통과 → 2/2점\n  ✓ 모든 입력에서 정답과 같아요\n"
 SCRIPT = '<script>alert("student")</script>'
 
 
@@ -76,7 +76,7 @@ def _html_student(notebook: dict) -> dict:
 def build(folder: Path, case: str, solved: dict) -> None:
     """One student's submission folder for ``case``."""
     notebook = folder / f"{A}.ipynb"
-    if case in ("reference", "zero_beside", "fifo_beside", "huge_beside", "bad_timestamp", "seed"):
+    if case in ("reference", "zero_beside", "fifo_beside", "huge_beside", "bad_timestamp", "many_files", "seed"):
         write_notebook(solved, notebook)
     if case == "zero_beside":
         (folder / "timestamp.txt").symlink_to("/dev/zero")
@@ -88,6 +88,9 @@ def build(folder: Path, case: str, solved: dict) -> None:
     elif case == "huge_beside":
         with open(folder / "weights.npy", "wb") as f:
             f.truncate(8 * 2**30)  # sparse: costs no space until someone copies it
+    elif case == "many_files":  # listing each would cost nbgrader's copy a glob per file per entry
+        for i in range(1001):
+            (folder / f"f{i}.txt").write_text("")
     elif case == "bad_timestamp":
         (folder / "timestamp.txt").write_text("not a time at all")
     elif case == "notebook_fifo":
@@ -115,6 +118,7 @@ EXPECTED = {  # student → (scores, words the reason must hold)
     "fifo_beside": (FULL, "named pipe"),
     "huge_beside": (FULL, "over the 1048576 byte limit"),
     "bad_timestamp": (FULL, "not a time"),
+    "many_files": (FULL, "more than 1000 files"),
     "notebook_fifo": (ZERO, "named pipe"),
     "notebook_folder": (ZERO, "folder"),
     "notebook_zero": (ZERO, "symbolic link"),
@@ -213,6 +217,7 @@ def test_what_was_ignored_is_not_in_the_graded_copy(graded):
     assert not os.path.lexists(autograded / "fifo_beside" / A / "pipe.txt")
     assert (autograded / "fifo_beside" / A / "notes.txt").read_text() == "fine\n"  # what was fine is kept
     assert not os.path.lexists(autograded / "huge_beside" / A / "weights.npy")
+    assert not list((autograded / "many_files" / A).glob("f*.txt"))
 
 
 def test_the_disk_is_not_filled(graded):
@@ -231,7 +236,7 @@ def test_feedback_holds_no_student_script_and_marks_imitation_lines(graded):
     page = (graded["course"] / "feedback" / "html" / A / f"{A}.html").read_text()
     assert SCRIPT not in page and 'alert("student")' in page  # shown as text, escaped
     assert 'href="javascript:' not in page
-    imitated = [line for line in page.splitlines() if "4/4 통과 → 2/2점" in line]  # the source holds it in hex
+    imitated = [line for line in page.splitlines() if "97/97 통과 → 2/2점" in line]  # the source holds it in hex
     assert imitated and all(STUDENT_MARK.strip() in line for line in imitated), imitated
 
 

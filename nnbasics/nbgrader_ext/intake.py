@@ -39,8 +39,8 @@ class SubmissionIntake(LoggingConfigurable):
                                     "larger ones are ignored (named in the student's notebook)").tag(config=True)
     total_limit = Int(64 * MiB, help="All files beside the notebook together; files past it "
                                      "(in path order) are ignored").tag(config=True)
-    max_files = Int(1000, help="Files and folders beside the notebook; those past it (in path "
-                               "order) are ignored").tag(config=True)
+    max_files = Int(1000, help="Files and folders beside the notebook; with more, none of them "
+                               "is graded").tag(config=True)
     notebook_limit = Int(16 * MiB, help="Largest notebook file read (checked before parsing); a larger "
                                         "one is graded as blank. At most ~20 MiB keeps the code sent to "
                                         "the student process under its 64 MiB message cap").tag(config=True)
@@ -52,6 +52,7 @@ class SubmissionIntake(LoggingConfigurable):
 class Survey:
     accepted: list[str]                   # relative paths of regular files nbgrader may copy
     ignored: list[tuple[str, str]]        # (relative path, why) kept out of the copy
+    everything: bool = False              # too many paths: nothing beside the notebook is copied
 
 
 def kind(mode: int) -> str:
@@ -83,14 +84,15 @@ def survey(folder: str, intake: SubmissionIntake) -> Survey:
             if fnmatch.fnmatch(name, "*.ipynb"):
                 continue
             count += 1
+            if count > intake.max_files:  # listing each would cost nbgrader a glob per file per entry
+                return Survey([], [("*", f"more than {intake.max_files} files and folders: none of them "
+                                         "is graded")], everything=True)
             try:
                 info = os.lstat(os.path.join(folder, path))
             except OSError as error:
                 ignored.append((path, f"unreadable ({error.strerror})"))
                 continue
-            if count > intake.max_files:
-                ignored.append((path, f"more than {intake.max_files} files"))
-            elif stat.S_ISDIR(info.st_mode):
+            if stat.S_ISDIR(info.st_mode):
                 todo.append(path)
             elif not stat.S_ISREG(info.st_mode):
                 ignored.append((path, kind(info.st_mode)))
@@ -156,7 +158,8 @@ def install(converter, intake: SubmissionIntake) -> dict[str, list[tuple[str, st
         ignored[folder] = found.ignored
         for path, why in found.ignored:
             converter.log.warning("Student submission %s: %s ignored (%s)", folder, path, why)
-        coursedir.ignore = [*base, *(glob.escape(os.path.join(folder, path)) for path, _ in found.ignored)]
+        ignore = [os.path.join(folder, path) for path, _ in found.ignored]
+        coursedir.ignore = [*base, *map(glob.escape, [folder] if found.everything else ignore)]
         if configured:
             configured(assignment=assignment, student=student, notebooks=notebooks, **kw)
 
