@@ -63,3 +63,12 @@ def test_moodle_leaves_out_a_shared_email():
     result = export.moodle([A], grades)
     assert [r[3] for r in rows(result.text)[1:]] == ["c@x.kr"]
     assert len(result.left_out) == 2 and "also that of s2" in result.left_out[0]
+
+
+def test_a_stub_is_one_line_in_moodle_feedback():
+    """A stub left as released fails every test with NotImplementedError: said once, not listed."""
+    grades = [student("s1", "", "a@x.kr", score=0.0)]
+    grades[0].assignments[A].exercises[0].result = ModuleResult(
+        [TestResult(f"t{i}", f"property {i}", 1, False, raised="NotImplementedError") for i in range(5)])
+    feedback = rows(export.moodle([A], grades).text)[1][-1].splitlines()
+    assert feedback[0] == "relu: 0/1 — ✗ 아직 구현하지 않았어요 (not implemented)"

@@ -17,7 +17,7 @@ from nnbasics.configuration import course_directory, sqlite_file
 from nnbasics.course import grade_id
 from nnbasics.grading import results
 from nnbasics.grading.results import ModuleResult
-from nnbasics.term import late
+from nnbasics.term import late, wording
 
 
 class NoGrades(Exception):
@@ -57,8 +57,10 @@ class ExerciseGrade:
         """The properties the student's answer failed, in the words of the feedback."""
         if self.result is None:
             return []
-        found = [t.description for t in self.result.tests if not t.passed]
-        return ([self.result.aborted] if self.result.aborted else []) + found
+        failed = [t for t in self.result.tests if not t.passed]
+        if failed and all(t.not_implemented for t in failed):
+            return [wording.NOT_IMPLEMENTED]  # a stub left as released fails everything: one line says it
+        return ([self.result.aborted] if self.result.aborted else []) + [t.description for t in failed]
 
 
 @dataclasses.dataclass
