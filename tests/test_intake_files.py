@@ -13,7 +13,7 @@ import pytest
 
 from nnbasics import batch
 from nnbasics.nbgrader_ext.intake import NotRegular, SubmissionIntake, read_regular, survey
-from nnbasics.nbgrader_ext.student_content import STUDENT_MARK, mark, unmark, unsafe_html
+from nnbasics.nbgrader_ext.student_content import STUDENT_MARK, SanitizeStudentHTML, mark, unmark, unsafe_html
 from nnbasics.nbgrader_ext.tolerant_exporter import read_notebook
 from tests.conftest import ROOT
 
@@ -135,3 +135,10 @@ def test_every_output_line_is_marked_and_nothing_can_hide_the_mark():
     assert all(line.startswith(STUDENT_MARK) for line in marked.splitlines())
     assert len(marked.splitlines()) == 3 and "\u202e" not in marked and "\x1b" not in marked and "\x08" not in marked
     assert unmark(mark("a\nb\n")) == "a\nb\n"
+
+
+def test_a_raw_cell_is_audited_as_the_html_it_may_be_emitted_as():
+    """Indented, it is a code block to markdown (escaped), but raw HTML to nbconvert."""
+    cell = nbformat.v4.new_raw_cell("    <script>alert(1)</script>", metadata={"raw_mimetype": "text/html"})
+    SanitizeStudentHTML().preprocess_cell(cell, {}, 0)
+    assert "<script>" not in cell.source and "&lt;script&gt;" in cell.source

@@ -80,12 +80,17 @@ def _safe_url(url: str) -> bool:
                                       and "svg" not in cleaned[5:30].lower())
 
 
-def unsafe_html(markdown: str) -> list[str]:
-    """What in ``markdown``'s rendering is not plain markdown output (empty: safe to render)."""
+def unsafe_markup(text: str) -> list[str]:
+    """What in the HTML ``text`` is not plain markdown output (empty: safe to render)."""
     audit = _Audit()
-    audit.feed(markdown2html_mistune(markdown))
+    audit.feed(text)
     audit.close()
     return audit.unsafe
+
+
+def unsafe_html(markdown: str) -> list[str]:
+    """What in ``markdown``'s rendering is not plain markdown output (empty: safe to render)."""
+    return unsafe_markup(markdown2html_mistune(markdown))
 
 
 def mark(text: str) -> str:
@@ -114,7 +119,8 @@ class SanitizeStudentHTML(SanitizeHTML):
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type in ("markdown", "raw"):
-            found = unsafe_html(cell.source)
+            # A raw cell may be emitted as it is (raw_mimetype text/html), without markdown's escaping.
+            found = unsafe_html(cell.source) + (unsafe_markup(cell.source) if cell.cell_type == "raw" else [])
             if found:
                 self.log.warning("Cell %d: HTML shown as text (%s)", index, ", ".join(found[:5]))
                 cell.source = f"{self.note}\n\n<pre>{self.sanitize_html_tags(cell.source)}</pre>"
