@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nbgrader.api import Gradebook
+from nbgrader.api import Gradebook, SubmittedAssignment
 
 from nnbasics.configuration import course_directory
 
@@ -15,10 +15,17 @@ def open_gradebook(course: Path) -> Gradebook:
     return Gradebook(course.db_url, course_id=course.course_id)
 
 
+def has_work(submission: SubmittedAssignment) -> bool:
+    """A submission row holds work when it was submitted or graded; ``nnbasics extend`` makes
+    empty rows to hold an extension before the student has submitted (nbgrader keeps it there)."""
+    return submission.timestamp is not None or any(
+        g.auto_score is not None or g.manual_score is not None for nb in submission.notebooks for g in nb.grades)
+
+
 def submission_scores(gb: Gradebook, assignment: str) -> dict[str, dict[str, float]]:
-    """student → {test cell grade_id: score}, from an open gradebook."""
+    """student → {test cell grade_id: score}, from an open gradebook (rows holding only an extension left out)."""
     return {s.student.id: {g.name: g.score for nb in s.notebooks for g in nb.grades}
-            for s in gb.assignment_submissions(assignment)}
+            for s in gb.assignment_submissions(assignment) if has_work(s)}
 
 
 def scores(course: Path, assignment: str) -> dict[str, dict[str, float]]:

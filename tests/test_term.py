@@ -30,6 +30,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from nnbasics.course import grade_id, read_notebook, solution_names, with_answers, write_notebook
+from nnbasics.gradebook import submission_scores
 from nnbasics.grading import results
 from nnbasics.nbgrader_run import BIN, nbgrader, nbgrader_env
 from nnbasics.term import export, extend, feedback_files, late, roster
@@ -170,11 +171,15 @@ def test_extensions_from_a_csv(term, tmp_path):
     with gradebook(term) as gb:
         submission = gb.find_submission(A, "s05")
         assert submission.extension == datetime.timedelta(hours=876000) and submission.timestamp is None
-    # An extension alone is not a submission: s05 still exports as not submitted.
+    # An extension alone is not a submission: not in exports, nor among the report's graded.
     _, grades = export.class_grades(term, [A])
     assert not next(g for g in grades if g.student.id == "s05").assignments[A].submitted
     with gradebook(term) as gb:
-        gb.grant_extension(A, "s05")  # removed again for the other tests
+        assert "s05" not in submission_scores(gb, A) and "s01" in submission_scores(gb, A)
+    run = nnbasics(term, "extend", A, "s05", "--days", "0")  # taken away: the empty row goes too
+    assert run.returncode == 0 and "s05: no extension" in run.stdout, run.stdout
+    with gradebook(term) as gb:
+        assert "s05" not in {s.student.id for s in gb.assignment_submissions(A)}
 
 
 # -- grades into the LMS ---------------------------------------------------------------------------

@@ -3,7 +3,8 @@ recorded where nbgrader keeps them (``SubmittedAssignment.extension``, via ``gra
 
 nbgrader stores an extension on the student's submission row, so one is made (empty: no
 timestamp, no scores) when the student has not submitted yet; autograde later fills that row and
-keeps the extension. An extension replaces the previous one (nbgrader's rule); 0 removes it.
+keeps the extension. An extension replaces the previous one (nbgrader's rule); 0 removes it
+(and the empty row, if it was made only to hold it).
 If the submission was already graded, its late penalty is worked out again at once by the
 course's late-penalty plugin (``c.AssignLatePenalties.plugin_class``), as autograde would.
 
@@ -23,6 +24,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import AssignLatePenalties
 
 from nnbasics.configuration import course_directory, load_config
+from nnbasics.gradebook import has_work
 from nnbasics.term import late
 
 CSV_COLUMNS = ("assignment", "student_id")
@@ -107,7 +109,10 @@ def grant(root: Path, extensions: list[Extension], allow_past: bool = False,
         if problems:
             return problems
         for e in extensions:
-            gb.update_or_create_submission(e.assignment, e.student)
+            submission = gb.update_or_create_submission(e.assignment, e.student)
+            if not e.length and not has_work(submission):
+                gb.remove_submission(e.assignment, e.student)  # it only held the extension taken away
+                continue
             gb.grant_extension(e.assignment, e.student, days=e.days, hours=e.hours)
             reassess_penalty(gb, config, e.assignment, e.student)
     return []
@@ -158,8 +163,11 @@ def main(root: Path, assignment: str | None, student: str | None, days: float, h
         return 1
     with Gradebook(course_directory(root).db_url) as gb:
         for e in extensions:
-            submission = gb.find_submission(e.assignment, e.student)
-            d = late.deadline(submission)
+            try:
+                d = late.deadline(gb.find_submission(e.assignment, e.student))
+            except MissingEntry:
+                print(f"{e.assignment} {e.student}: no extension")
+                continue
             said = (f"extended by {late.format_extension(d.extension)} to {late.format_time(d.extended_to)}"
                     if d.extension else "extension removed")
             print(f"{e.assignment} {e.student}: {said}"

@@ -73,5 +73,5 @@ def main(root: Path, assignment: str, out: Path | None = None) -> int:
         print(error)
         return 1
     print(f"{folder}: {len(written)} feedback files"
-          + (f"; {len(absent)} students without a submission, no file: {', '.join(absent)}" if absent else ""))
+          + (f"; without a submission, no file: {len(absent)} ({', '.join(absent)})" if absent else ""))
     return 0

@@ -11,10 +11,11 @@ import dataclasses
 import json
 from pathlib import Path
 
-from nbgrader.api import Gradebook, MissingEntry, SubmittedAssignment
+from nbgrader.api import Gradebook, MissingEntry
 
 from nnbasics.configuration import course_directory, sqlite_file
 from nnbasics.course import grade_id
+from nnbasics.gradebook import has_work
 from nnbasics.grading import results
 from nnbasics.grading.results import ModuleResult
 from nnbasics.term import late, wording
@@ -92,13 +93,6 @@ class AssignmentGrade:
 class StudentGrades:
     student: Student
     assignments: dict[str, AssignmentGrade]
-
-
-def has_work(submission: SubmittedAssignment) -> bool:
-    """A submission row holds work when it was submitted or graded; ``nnbasics extend`` makes
-    empty rows to hold an extension before the student has submitted."""
-    return submission.timestamp is not None or any(
-        g.auto_score is not None or g.manual_score is not None for nb in submission.notebooks for g in nb.grades)
 
 
 def exercise_results(course, assignment: str, student: str) -> dict[str, ModuleResult]:
