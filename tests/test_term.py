@@ -203,15 +203,19 @@ def test_canvas_import_file(term, tmp_path):
 
 
 def test_canvas_per_exercise_and_missing_as_zero(term, tmp_path):
-    """One column per exercise, named "<assignment>: <exercise>", points per exercise, before
-    any penalty is split (scores are the gradebook's); --missing-as-zero gives s05 zeros."""
+    """One column per exercise, named "<assignment>: <exercise>", points per exercise (the
+    gradebook's scores), and the late penalty as a column of 0 points possible and a negative
+    score, so a row adds up to the assignment's grade; --missing-as-zero gives s05 zeros."""
     out = tmp_path / "canvas.csv"
     nnbasics(term, "export", "--format", "canvas", "--per-exercise", "--missing-as-zero", "--output", str(out))
     rows = read_csv(out)
-    assert rows[0][5:] == [f"{A}: step_function", f"{A}: sigmoid", f"{A}: relu", f"{A}: softmax"]
-    assert [float(p) for p in rows[1][5:]] == [1, 1, 1, 2]
+    assert rows[0][5:] == [f"{A}: step_function", f"{A}: sigmoid", f"{A}: relu", f"{A}: softmax",
+                           f"{A}: late penalty"]
+    assert [float(p) for p in rows[1][5:]] == [1, 1, 1, 2, 0]
     by_id = {row[1]: row[5:] for row in rows[2:]}
-    assert by_id["1002"] == ["1", "1", "0", "2"] and by_id["1005"] == ["0", "0", "0", "0"]
+    assert by_id["1002"] == ["1", "1", "0", "2", "-1"] and by_id["1001"][-1] == "0"
+    assert by_id["1005"] == ["0"] * 5
+    assert sum(float(x) for x in by_id["1002"]) == 3.0
 
 
 def test_moodle_import_file(term, tmp_path):

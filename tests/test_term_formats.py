@@ -51,9 +51,9 @@ def test_moodle_feedback_survives_the_csv_and_names_what_failed():
     grades = [student("s1", "", "a@x.kr", first='"Quote", 콤마', score=0.0, penalty=0.5)]
     table = rows(export.moodle([A], grades, per_exercise=True).text)
     assert table[0] == ["First name", "Last name", "ID number", "Email address", f"{A}: relu", f"{A}: softmax",
-                        f"{A} feedback"]
-    assert table[1][:6] == ['"Quote", 콤마', "김", "", "a@x.kr", "0", "0.6667"]
-    feedback = table[1][6].splitlines()
+                        f"{A}: late penalty", f"{A} feedback"]
+    assert table[1][:7] == ['"Quote", 콤마', "김", "", "a@x.kr", "0", "0.6667", "-0.5"]
+    feedback = table[1][7].splitlines()
     assert feedback[0] == "relu: 0/1 — ✗ 음수는 0, 양수는 그대로"
     assert feedback[1] == "softmax: 0.6667/2" and feedback[-1] == "총점(total): 0.1667/3점"
 
@@ -72,3 +72,11 @@ def test_a_stub_is_one_line_in_moodle_feedback():
         [TestResult(f"t{i}", f"property {i}", 1, False, raised="NotImplementedError") for i in range(5)])
     feedback = rows(export.moodle([A], grades).text)[1][-1].splitlines()
     assert feedback[0] == "relu: 0/1 — ✗ 아직 구현하지 않았어요 (not implemented)"
+
+
+def test_a_penalty_column_never_takes_a_total_below_zero():
+    """Per exercise, the penalty column is at most what was scored: the row never adds up below 0."""
+    grades = [student("s1", "1001", "a@x.kr", score=0.0, penalty=5.0)]
+    grades[0].assignments[A].exercises[1].score = 0.25
+    row = rows(export.canvas([A], grades, per_exercise=True).text)[2][5:]
+    assert row == ["0", "0.25", "-0.25"]

@@ -30,10 +30,10 @@ from nnbasics.term import wording
 from nnbasics.term.files import write_atomically
 from nnbasics.term.grades import AssignmentGrade, NoGrades, StudentGrades, class_grades
 
-FORMATS = ("canvas", "moodle", "long")
 CANVAS_FIXED = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 CANVAS_POINTS = "    Points Possible"  # as Canvas writes it in its own exports
 MOODLE_FIXED = ["First name", "Last name", "ID number", "Email address"]
+PENALTY = "late penalty"  # a per-exercise export's column for it: points possible 0, score negative
 LONG_HEADER = ["student_id", "assignment", "exercise", "score", "max_score", "late_penalty", "submitted"]
 
 
@@ -53,11 +53,17 @@ class Export:
     left_out: list[str]  # why each student who is not in the file is not
 
 
-def columns(assignments: list[str], sample: StudentGrades | None, per_exercise: bool) -> list[tuple[str, str | None]]:
-    """(assignment, exercise grade_id or None) per grade column."""
-    if not per_exercise or sample is None:
+def columns(assignments: list[str], grades: list[StudentGrades], per_exercise: bool) -> list[tuple[str, str | None]]:
+    """(assignment, exercise grade_id, ``PENALTY`` or None) per grade column; per exercise, the
+    late penalty gets a column of its own when someone has one, so the columns still add up."""
+    if not per_exercise or not grades:
         return [(a, None) for a in assignments]
-    return [(a, e.name) for a in assignments for e in sample.assignments[a].exercises]
+    found = []
+    for a in assignments:
+        found += [(a, e.name) for e in grades[0].assignments[a].exercises]
+        if any(g.assignments[a].penalty for g in grades):
+            found.append((a, PENALTY))
+    return found
 
 
 def column_title(assignment: str, exercise: str | None) -> str:
@@ -69,11 +75,15 @@ def cell_value(grade: AssignmentGrade, exercise: str | None, missing_as_zero: bo
         return "0" if missing_as_zero else ""
     if exercise is None:
         return number(grade.score)
+    if exercise == PENALTY:
+        return number(-min(grade.penalty, grade.raw_score or 0.0))  # never below a total of 0
     return number(next(e.score for e in grade.exercises if e.name == exercise))
 
 
 def points(grade: AssignmentGrade, exercise: str | None) -> float:
-    return grade.max_score if exercise is None else next(e.max_score for e in grade.exercises if e.name == exercise)
+    if exercise is None:
+        return grade.max_score
+    return 0.0 if exercise == PENALTY else next(e.max_score for e in grade.exercises if e.name == exercise)
 
 
 def to_csv(rows: list[list[str]]) -> str:
@@ -97,7 +107,7 @@ def shared(grades: list[StudentGrades], key) -> dict[str, list[str]]:
 
 def canvas(assignments: list[str], grades: list[StudentGrades], per_exercise: bool = False,
            missing_as_zero: bool = False, feedback: bool = False) -> Export:
-    cols = columns(assignments, grades[0] if grades else None, per_exercise)
+    cols = columns(assignments, grades, per_exercise)
     rows = [CANVAS_FIXED + [column_title(*c) for c in cols]]
     if grades:
         rows.append([CANVAS_POINTS, "", "", "", ""] + [number(points(grades[0].assignments[a], e)) for a, e in cols])
@@ -137,7 +147,7 @@ def feedback_text(grade: AssignmentGrade) -> str:
 
 def moodle(assignments: list[str], grades: list[StudentGrades], per_exercise: bool = False,
            missing_as_zero: bool = False, feedback: bool = True) -> Export:
-    cols = columns(assignments, grades[0] if grades else None, per_exercise)
+    cols = columns(assignments, grades, per_exercise)
     header = MOODLE_FIXED + [column_title(*c) for c in cols]
     if feedback:
         header += [f"{a} feedback" for a in assignments]
