@@ -1,7 +1,8 @@
 """`nnbasics export --format canvas|moodle|long`: the gradebook as a file an LMS imports.
 
 - **canvas**: Canvas's gradebook import (``Student, ID, SIS User ID, SIS Login ID, Section``,
-  one column per assignment or per exercise, a ``Points Possible`` row). Students are matched by
+  one column per assignment or per exercise (then the late penalty as a column of its own), a
+  ``Points Possible`` row). Students are matched by
   ``ID`` = nbgrader's ``lms_user_id``; a student without one is left out and named.
 - **moodle**: Moodle's "Import grades from CSV" (map ``Email address`` or ``ID number`` to the
   user field of that name); one grade column per assignment (or exercise) and, with
