@@ -152,10 +152,11 @@ def _mutate(value) -> None:
     elif isinstance(value, dict):
         for item in value.values():
             _mutate(item)
-    elif isinstance(value, list):
+    elif isinstance(value, (list, tuple)):
         for item in value:
             _mutate(item)
-        value.append(None)
+        if isinstance(value, list):
+            value.append(None)
 
 
 def _define(source: str, scope: dict):
