@@ -101,12 +101,15 @@ def test_accuracy_on_the_trained_network(student, reference, rng):
 
 
 def test_accuracy_leaves_inputs_unchanged(student, reference, rng, random_network):
-    """올바른 값을 돌려주면서 network, x, t 를 바꾸지 않는다"""
-    net, x, t = problem(rng, random_network, 13)
-    handles = student.put(net), student.put(x), student.put(t)
-    expect_array(student.accuracy(*handles, 5), reference.accuracy(net, x, t, 5), what="accuracy 의 값")
-    after = student.get(handles[0])
-    for key in sorted(net):
-        expect_unchanged(after[key], net[key], what=f"accuracy 에 넘긴 network['{key}']")
-    expect_unchanged(student.get(handles[1]), x, what="accuracy 에 넘긴 x")
-    expect_unchanged(student.get(handles[2]), t, what="accuracy 에 넘긴 t")
+    """올바른 값을 돌려주면서 network, x, t 를 바꾸지 않는다 (여러 배치, 한 배치, uint8 레이블)"""
+    for n, batch_size, dtype in [(13, 5, np.int64), (6, 100, np.uint8)]:
+        net, x, t = problem(rng, random_network, n)
+        t = t.astype(dtype)
+        handles = student.put(net), student.put(x), student.put(t)
+        expect_array(student.accuracy(*handles, batch_size), reference.accuracy(net, x, t, batch_size),
+                     what="accuracy 의 값")
+        after = student.get(handles[0])
+        for key in sorted(net):
+            expect_unchanged(after[key], net[key], what=f"accuracy 에 넘긴 network['{key}']")
+        expect_unchanged(student.get(handles[1]), x, what="accuracy 에 넘긴 x")
+        expect_unchanged(student.get(handles[2]), t, what="accuracy 에 넘긴 t")

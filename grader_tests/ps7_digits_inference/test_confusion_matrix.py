@@ -71,12 +71,13 @@ def test_confusion_matrix_any_integer_labels(student, reference, rng):
 
 def test_confusion_matrix_leaves_inputs_unchanged_and_starts_over(student, reference, rng, overwrite_results):
     """입력 t, y 를 바꾸지 않고, 부를 때마다 새 배열을 돌려준다 (앞선 호출의 결과가 쌓이지 않는다)"""
-    t, y = labels(rng, 30, 5)
-    th, yh = student.put(t), student.put(y)
-    expected = reference.confusion_matrix(t, y, 5)
-    expect_array(student.confusion_matrix(th, yh, 5), expected, dtype="int", what="confusion_matrix 의 결과")
-    overwrite_results(student.confusion_matrix, th, yh, 5)
-    expect_array(student.confusion_matrix(th, yh, 5), expected, dtype="int",
-                 what="같은 t, y 로 세 번째 부른 confusion_matrix (돌려준 배열을 바꾼 뒤)")
-    expect_unchanged(student.get(th), t, what="confusion_matrix 에 넘긴 t")
-    expect_unchanged(student.get(yh), y, what="confusion_matrix 에 넘긴 y")
+    for dtype in (np.int64, np.uint8):
+        t, y = labels(rng, 30, 5, dtype)
+        th, yh = student.put(t), student.put(y)
+        expected = reference.confusion_matrix(t, y, 5)
+        expect_array(student.confusion_matrix(th, yh, 5), expected, dtype="int", what="confusion_matrix 의 결과")
+        overwrite_results(student.confusion_matrix, th, yh, 5)
+        expect_array(student.confusion_matrix(th, yh, 5), expected, dtype="int",
+                     what="같은 t, y 로 세 번째 부른 confusion_matrix (돌려준 배열을 바꾼 뒤)")
+        expect_unchanged(student.get(th), t, what="confusion_matrix 에 넘긴 t")
+        expect_unchanged(student.get(yh), y, what="confusion_matrix 에 넘긴 y")

@@ -25,6 +25,8 @@ def test_predict_one_sample(student, reference, rng, random_network):
         x = rng.uniform(0, 1, size=sizes[0])
         expect_array(student.predict(net, x), reference.predict(net, x),
                      what=f"층 크기 {sizes} 신경망에 한 장을 넣은 predict")
+        expect_array(student.predict(network=net, x=x), reference.predict(net, x),
+                     what=f"층 크기 {sizes} 신경망에 한 장을 넣은 predict(network=..., x=...) (키워드 인자)")
 
 
 @pytest.mark.weight(2)

@@ -56,6 +56,16 @@ def test_gradient_check_mean_absolute_difference(student, rng):
             expect_array(got[key], value, what=f"gradient_check(network, x, t)['{key}'] (기대값은 절댓값 차이의 평균)")
 
 
+def test_gradient_check_keyword_arguments(student, rng):
+    """gradient_check(network=..., x=..., t=...) 처럼 키워드(keyword)로 불러도 된다"""
+    net, G, M = stand_in(student, rng, TWO_LAYER)
+    x, t = rng.normal(size=(2, 3)), np.eye(2)[rng.integers(0, 2, size=2)]
+    got = student.gradient_check(network=net, x=x, t=t)
+    expect_true(isinstance(got, dict), "gradient_check(network=..., x=..., t=...) 는 딕셔너리(dict)를 돌려줘야 해요")
+    for key, value in expected_check(G, M, x, t).items():
+        expect_array(got.get(key), value, what=f"gradient_check(network=..., x=..., t=...)['{key}']")
+
+
 @pytest.mark.weight(2)
 def test_gradient_check_every_key_of_params(student, rng):
     """network.params 의 키가 W1, b1, W2, b2 가 아니어도 그 키마다 값을 낸다"""
