@@ -29,7 +29,7 @@ def value(outputs: list):
 
 def test_after_a_hang_or_a_crash_later_cells_see_the_state_before_it_without_a_replay(tmp_path):
     counter = "import os\nopen(os.environ['TMPDIR'] + '/runs', 'a').write('{}')"
-    with Sandbox(str(tmp_path), Limits(cell_seconds=1.5)) as box:
+    with Sandbox(str(tmp_path), Limits(cell_seconds=3)) as box:
         started = time.monotonic()
         out = run(box, "calls = []", "calls.append(1)\n" + counter.format("a"),
                   "calls.append(2)\n" + counter.format("h") + "\nwhile True: pass",  # hangs after changing the state
@@ -39,7 +39,7 @@ def test_after_a_hang_or_a_crash_later_cells_see_the_state_before_it_without_a_r
     assert out[2][0]["ename"] == "TimeoutError" and out[3][0]["ename"] == "WorkerDied"
     assert value(out[4]) == "[1]"  # the state of the cells before each of them, appended once
     assert value(out[5]) == "'ah'"  # no cell ran twice (a replay would append "a" again)
-    assert took < 1.5 + SLACK
+    assert took < 3 + SLACK
 
 
 SLEEPY_NOTEBOOK = [
@@ -83,3 +83,33 @@ def test_the_budget_ends_a_cell_that_runs_into_it_with_that_reason(tmp_path):
             student.f()
     assert out[1][0]["ename"] == "TimeoutError" and BUDGET_SPENT in out[1][0]["evalue"]
     assert BUDGET_SPENT in out[2][0]["evalue"]
+
+
+def test_through_nbgrader_the_exercises_left_when_the_budget_is_spent_score_zero_with_the_reason(course_factory):
+    """The real ``nbgrader autograde`` of ps1_gates: a solved notebook whose NAND hangs, with
+    three cells sleeping just under the cell limit and two that hang (~9.4 s). AND is
+    graded; NAND runs into the 13 s budget; NAND, OR and XOR score 0, the budget named in
+    their feedback; the student still has a row."""
+    from nnbasics.course import grade_id, read_notebook, with_answers, write_notebook
+    from tests.conftest import autograde, scores
+
+    a = "ps1_gates"
+    course = course_factory("budget", only=[a])
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
+        config.write("\nc.SandboxedAutograde.cell_seconds = 2\nc.SandboxedAutograde.exercise_seconds = 5\n"
+                     "c.SandboxedAutograde.submission_seconds = 13\n")
+    solved = read_notebook(course / "solutions" / a / f"{a}.ipynb")
+    notebook = with_answers(solved, {"NAND": "def NAND(x1, x2):\n    while True:\n        pass"})
+    notebook["cells"] += [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                           "source": source} for source in [*["import time\ntime.sleep(1.8)"] * 3,
+                                                            "while True: pass", "while True: pass"]]
+    write_notebook(notebook, course / "submitted" / "sleepy" / a / f"{a}.ipynb")
+
+    autograde(course, a)  # (its wall time is mostly nbgrader's own: the Sandbox tests above time the budget)
+
+    assert scores(course, a)["sleepy"] == {"test_AND": 1.0, "test_NAND": 0.0, "test_OR": 0.0, "test_XOR": 0.0}
+    graded = read_notebook(course / "autograded" / "sleepy" / a / f"{a}.ipynb")
+    for cell in graded["cells"]:
+        if grade_id(cell) in ("test_NAND", "test_OR", "test_XOR"):
+            text = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+            assert BUDGET_SPENT in text, (grade_id(cell), text)

@@ -151,9 +151,10 @@ class _Lost(Exception):
 class Sandbox:
     """A sandboxed worker that has run a notebook's code and serves its exercises.
 
-    One wall-clock budget (``submission_seconds``) covers all of it, once started:
-    every cell, restart and exercise; what is left when it is spent gets an error output
-    or an aborted exercise, each with the reason.
+    One wall-clock budget (``submission_seconds``) covers the time spent waiting for the
+    student's code: every cell, restart and grader call, not the grading process's own
+    work between them (nor the zygote's imports); what is left when it is spent gets an
+    error output or an aborted exercise, each with the reason.
     """
 
     def __init__(self, folder: str, limits: Limits | None = None):
@@ -166,12 +167,22 @@ class Sandbox:
         self.worker: int | None = None  # a pidfd of the worker itself (PID 1 of its namespace)
         self.done: list[dict] = []  # the cells the notebook's state holds, for a restart to run again
         self._start()
-        # From the first start on (the zygote's own imports, on first use, are not the student's).
         self.deadline = time.monotonic() + self.limits.submission_seconds
+        self._paused_at: float | None = time.monotonic()  # the budget runs only while student code may
 
     def left(self) -> float:
         """Seconds left of the submission's budget."""
-        return self.deadline - time.monotonic()
+        return self.deadline - (self._paused_at or time.monotonic())
+
+    @contextlib.contextmanager
+    def _budget_running(self) -> Iterator[None]:
+        if self._paused_at is not None:
+            self.deadline += time.monotonic() - self._paused_at
+            self._paused_at = None
+        try:
+            yield
+        finally:
+            self._paused_at = time.monotonic()
 
     def _budget_spent(self) -> str:
         return wording.SUBMISSION_TIMEOUT.format(seconds=self.limits.submission_seconds)
@@ -247,6 +258,10 @@ class Sandbox:
         processes end the process that holds the state, gets an error output and the
         process is started again, with the cells that had finished run again.
         """
+        with self._budget_running():
+            return self._execute(cells)
+
+    def _execute(self, cells: list[dict]) -> dict[int, list]:
         outputs: dict[int, list] = {}
         for cell in cells:
             if self.left() <= 0:
@@ -329,6 +344,7 @@ class Sandbox:
         try:
             yield Student(transport)
         finally:
+            self.deadline -= seconds - max(transport.budget, 0)  # the time its calls took
             self.aborted = transport.aborted  # why the exercise scores 0, if it does
             mine.close()
             if forked is not None:
@@ -344,7 +360,8 @@ class Sandbox:
         socket.send_fds(self.control, [b"F"], [sock.fileno()])
         message = self._recv(STARTUP_SECONDS)
         if isinstance(message, dict) and "lost" in message and again:  # its processes killed the state's holder
-            self._restart()
+            with self._budget_running():
+                self._restart()
             return self._fork(sock, again=False)
         return message.get("forked") if isinstance(message, dict) else None
 
