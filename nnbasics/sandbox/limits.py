@@ -25,9 +25,9 @@ class Limit:
 TABLE = (
     Limit("exercise_seconds", 10.0, "s", "Wall-clock time for all calls of one exercise's graders together"),
     Limit("cell_seconds", 30.0, "s", "Wall-clock time for one notebook cell"),
-    Limit("submission_seconds", 120.0, "s", "Wall-clock time for one submission: all its cells, restarts and "
-                                            "exercises together (what is left when it is spent gets 0 with the "
-                                            "reason)"),
+    Limit("submission_seconds", 120.0, "s", "Wall-clock time for one submission's code: all its cells, "
+                                            "restarts and grader calls together (what is left when it is spent "
+                                            "gets 0 with the reason)"),
     Limit("memory_limit", 2 * 2**30, "bytes", "Memory of student code: each process's address space, and all of a "
                                               "submission's processes together (a memory cgroup, where this user "
                                               "can make one)"),
