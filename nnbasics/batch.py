@@ -32,7 +32,8 @@ class Outcome:
     infrastructure: bool = False   # grading itself failed, not the student's submission
 
 
-def check_submission(folder: Path, notebooks: list[str], intake=None) -> tuple[list[str], list[str]]:
+def check_submission(folder: Path, notebooks: list[str], intake=None,
+                     root: Path | None = None) -> tuple[list[str], list[str]]:
     """Notebooks missing from one submission folder, and messages about what grading will
     ignore or grade as blank in it. Checked as grading checks it (``intake.py``): nothing is
     followed through a link, opened blocking, or read past its cap."""
@@ -56,7 +57,7 @@ def check_submission(folder: Path, notebooks: list[str], intake=None) -> tuple[l
             problems.append(f"{path.name} is not a notebook ({type(error).__name__}); graded as blank")
         else:
             problems += [f"{path.name}: {note}" for note in notes]
-    problems += [f"{path} ignored: {why}" for path, why in survey(str(folder), intake).ignored]
+    problems += [f"{path} ignored: {why}" for path, why in survey(str(folder), intake, root).ignored]
     return missing, problems
 
 
@@ -131,7 +132,7 @@ def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None
     problems: dict[str, list[str]] = {}
     for folder in folders:
         student = folder.parent.name
-        missing, found = check_submission(folder, notebooks, intake)
+        missing, found = check_submission(folder, notebooks, intake, root)
         problems[student] = [f"{name} is missing" for name in missing] + found
         for problem in problems[student]:
             say(f"  ! {student}: {assignment}/{problem}")

@@ -119,6 +119,7 @@ EXPECTED = {  # student → (scores, words the reason must hold)
     "huge_beside": (FULL, "over the 1048576 byte limit"),
     "bad_timestamp": (FULL, "not a time"),
     "many_files": (FULL, "more than 1000 files"),
+    "linked_folder": (ZERO, "symbolic link"),
     "notebook_fifo": (ZERO, "named pipe"),
     "notebook_folder": (ZERO, "folder"),
     "notebook_zero": (ZERO, "symbolic link"),
@@ -171,6 +172,10 @@ def graded(tmp_path_factory):
         solved = _solved(course)
         for student in EXPECTED:
             folder = course / "submitted" / student / A
+            if student == "linked_folder":  # another student's folder, as this one's
+                folder.parent.mkdir(parents=True)
+                folder.symlink_to(course / "submitted" / "fifo_beside" / A)
+                continue
             folder.mkdir(parents=True)
             build(folder, student, solved)
         before = fingerprint(course / "submitted")
@@ -218,6 +223,7 @@ def test_what_was_ignored_is_not_in_the_graded_copy(graded):
     assert (autograded / "fifo_beside" / A / "notes.txt").read_text() == "fine\n"  # what was fine is kept
     assert not os.path.lexists(autograded / "huge_beside" / A / "weights.npy")
     assert not list((autograded / "many_files" / A).glob("f*.txt"))
+    assert not os.path.lexists(autograded / "linked_folder" / A / "notes.txt")  # the other student's
 
 
 def test_the_disk_is_not_filled(graded):

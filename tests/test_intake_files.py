@@ -142,3 +142,15 @@ def test_a_raw_cell_is_audited_as_the_html_it_may_be_emitted_as():
     cell = nbformat.v4.new_raw_cell("    <script>alert(1)</script>", metadata={"raw_mimetype": "text/html"})
     SanitizeStudentHTML().preprocess_cell(cell, {}, 0)
     assert "<script>" not in cell.source and "&lt;script&gt;" in cell.source
+
+
+def test_a_submission_folder_that_is_a_link_gives_nothing_beside_its_notebook(tmp_path):
+    """Linked to another student's folder: their files must not be copied as this one's."""
+    other = tmp_path / "submitted" / "other" / "a"
+    other.mkdir(parents=True)
+    (other / "answers.txt").write_text("theirs")
+    (tmp_path / "submitted" / "me").mkdir()
+    (tmp_path / "submitted" / "me" / "a").symlink_to(other)
+    found = survey(str(tmp_path / "submitted" / "me" / "a"), CAPS, str(tmp_path))
+    assert found.everything and found.accepted == [] and "symbolic link" in found.ignored[0][1]
+    assert survey(str(other), CAPS, str(tmp_path)).accepted == ["answers.txt"]

@@ -65,11 +65,21 @@ def kind(mode: int) -> str:
     return "not a regular file"
 
 
-def survey(folder: str, intake: SubmissionIntake) -> Survey:
+def through_link(path: str, root: str) -> bool:
+    """Whether some part of ``path`` below the folder ``root`` is a symbolic link."""
+    inside = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return os.path.realpath(path) != os.path.join(os.path.realpath(root), inside)
+
+
+def survey(folder: str, intake: SubmissionIntake, root: str | None = None) -> Survey:
     """Every path under ``folder``, by ``lstat`` only (nothing is opened or followed).
 
     Notebooks (``*.ipynb``, files or folders) are left to nbgrader, which never copies them;
-    the exporter reads the assignment's notebook itself, with the same care."""
+    the exporter reads the assignment's notebook itself, with the same care. A folder reached
+    through a link below the course folder ``root`` (another student's, say) gives nothing."""
+    if root and through_link(folder, root):
+        return Survey([], [(".", "the submission folder is a symbolic link, or in one: nothing beside "
+                                 "the notebook is graded")], everything=True)
     accepted, ignored, total, count = [], [], 0, 0
     todo = [""]
     while todo:
@@ -154,7 +164,7 @@ def install(converter, intake: SubmissionIntake) -> dict[str, list[tuple[str, st
     def pre_convert_hook(*, assignment, student, notebooks, **kw):
         coursedir.ignore = [*base, "*"]  # until checked, nothing of this submission is copied
         folder = os.path.dirname(os.path.abspath(notebooks[0]))
-        found = survey(folder, intake)
+        found = survey(folder, intake, coursedir.root)
         ignored[folder] = found.ignored
         for path, why in found.ignored:
             converter.log.warning("Student submission %s: %s ignored (%s)", folder, path, why)

@@ -112,7 +112,7 @@ class TolerantNotebookExporter(NotebookExporter):
         limit = self.intake.notebook_limit * (1 if submitted else COPY_GROWTH)
         notes = []
         try:
-            if self._through_link(filename):
+            if intake.through_link(filename, self.parent.coursedir.root):
                 raise ValueError("it is a symbolic link, or in a folder that is one")
             nb, notes = read_notebook(filename, limit, self.intake.cell_limit)
         except Exception as error:  # not a file, too large, not JSON, not UTF-8, not a notebook: the student's
@@ -146,12 +146,6 @@ class TolerantNotebookExporter(NotebookExporter):
         coursedir, info = self.parent.coursedir, resources["nbgrader"]
         submitted = coursedir.format_path(coursedir.submitted_directory, info["student"], info["assignment"])
         return os.path.abspath(os.path.dirname(filename)) == os.path.abspath(submitted)
-
-    def _through_link(self, path: str) -> bool:
-        """Whether some part of ``path`` below the course folder is a symbolic link."""
-        root = os.path.abspath(self.parent.coursedir.root)
-        inside = os.path.relpath(os.path.abspath(path), root)
-        return os.path.realpath(path) != os.path.join(os.path.realpath(root), inside)
 
     def from_notebook_node(self, nb, resources=None, **kw):
         return super().from_notebook_node(self._as_released(nb, resources), resources, **kw)
