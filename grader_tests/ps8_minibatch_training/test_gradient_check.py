@@ -94,12 +94,15 @@ def test_gradient_check_known_differences(student, rng):
 
 def test_gradient_check_values_are_floats(student, rng):
     """각 값은 실수 하나(스칼라)다 (배열이나 리스트가 아니다)"""
-    net, _, _ = stand_in(student, rng, TWO_LAYER)
-    got = result_of(student, net, rng.normal(size=(2, 3)), np.eye(2), TWO_LAYER, "gradient_check")
+    net, G, M = stand_in(student, rng, TWO_LAYER)
+    x, t = rng.normal(size=(2, 3)), np.eye(2)
+    got = result_of(student, net, x, t, TWO_LAYER, "gradient_check")
+    expected = expected_check(G, M, x, t)
     for key in TWO_LAYER:
         value = got[key]
         expect_true(np.ndim(value) == 0 and np.asarray(value).dtype.kind in "iuf",
                     f"gradient_check(...)['{key}'] 는 실수 하나여야 해요")
+        expect_array(value, expected[key], what=f"gradient_check(...)['{key}']")
 
 
 def test_gradient_check_on_the_given_TwoLayerNet(student, reference, rng):
@@ -120,14 +123,19 @@ def test_gradient_check_on_the_given_TwoLayerNet(student, reference, rng):
 
 
 def test_gradient_check_leaves_network_and_inputs_unchanged(student, reference, rng):
-    """network.params 와 입력 x, t 를 바꾸지 않는다"""
+    """올바른 값을 돌려주면서 network.params 와 입력 x, t 를 바꾸지 않는다"""
     params = {"W1": rng.normal(size=(3, 2)), "b1": rng.normal(size=2),
               "W2": rng.normal(size=(2, 2)), "b2": rng.normal(size=2)}
     mine = student.TwoLayerNet(3, 2, 2)
     student.function(SET_PARAMS)(mine, params)
     x, t = rng.uniform(0, 1, size=(4, 3)), np.eye(2)[rng.integers(0, 2, size=4)]
+    ours = reference.TwoLayerNet(3, 2, 2)
+    ours.params = {k: v.copy() for k, v in params.items()}
+    expected = reference.gradient_check(ours, x, t)
     xh, th = student.put(x), student.put(t)
-    result_of(student, mine, xh, th, params, "TwoLayerNet 의 gradient_check")
+    got = result_of(student, mine, xh, th, params, "TwoLayerNet 의 gradient_check")
+    for key in params:
+        expect_array(got[key], expected[key], what=f"TwoLayerNet 의 gradient_check(...)['{key}']")
     after = mine.params
     for key in params:
         expect_array(after[key], params[key], what=f"gradient_check 를 부른 뒤의 params['{key}']")

@@ -214,13 +214,16 @@ def test_train_minibatch_zero_epochs(student, rng):
         expect_array(params[key], start[key], atol=0, rtol=0, what=f"epochs=0 일 때 params['{key}']")
 
 
-def test_train_minibatch_leaves_data_unchanged(student, rng):
-    """x, t, x_test, t_test 를 바꾸지 않는다"""
+def test_train_minibatch_leaves_data_unchanged(student, reference, rng):
+    """올바르게 학습하면서 x, t, x_test, t_test 를 바꾸지 않는다"""
     x, t = rng.normal(size=(9, 2)), np.eye(2)[rng.integers(0, 2, size=9)]
     x_test, t_test = rng.normal(size=(4, 2)), np.eye(2)[rng.integers(0, 2, size=4)]
-    mine, _ = linear_pair(student, rng, 2, 3, 2)
+    mine, ours = linear_pair(student, rng, 2, 3, 2)
+    expected = reference.train_minibatch(ours, x.copy(), t.copy(), 0.1, 4, 2, 0, x_test.copy(), t_test.copy())
     handles = [student.put(a) for a in (x, t, x_test, t_test)]
-    student.train_minibatch(mine, handles[0], handles[1], lr=0.1, batch_size=4, epochs=2,
-                            x_test=handles[2], t_test=handles[3])
+    got = history_of(student, mine, handles[0], handles[1], lr=0.1, batch_size=4, epochs=2,
+                     x_test=handles[2], t_test=handles[3])
+    expect_array(as_floats(got["loss"], "history['loss']"), np.array(expected["loss"]),
+                 atol=TOL.training_abs, rtol=TOL.training_rel, what="history['loss']")
     for handle, before, name in zip(handles, (x, t, x_test, t_test), ("x", "t", "x_test", "t_test")):
         expect_unchanged(student.get(handle), before, what=f"train_minibatch 에 넘긴 {name}")
