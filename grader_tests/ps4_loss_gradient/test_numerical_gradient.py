@@ -101,3 +101,16 @@ def test_numerical_gradient_one_element_at_a_time(student, rng):
     expect_array(student.numerical_gradient(f, x), expected, dtype="float",
                  atol=TOL.numerical_gradient_abs, rtol=0,
                  what="모든 원소가 얽힌 함수의 numerical_gradient (모양 (2, 3))")
+
+
+def test_numerical_gradient_repeated_values(student, rng):
+    """x 에 같은 값이 여러 번 있어도 원소 하나씩 따로 바꾼다 (값으로 고른 마스크가 아니라 위치로)"""
+    values = rng.normal(size=3)
+    for shape in ((6,), (3, 4)):
+        x = rng.choice(values, size=shape)  # each value several times
+        c = rng.uniform(0.5, 2.0, size=shape)
+        f = student.function("lambda z: float(np.sum(c * z ** 2))", c=c)
+        # identity: the central difference of a quadratic is exact: ∂/∂x_i Σ c x² = 2 c_i x_i
+        expect_array(student.numerical_gradient(f, x), 2 * c * x, dtype="float",
+                     atol=TOL.numerical_gradient_abs, rtol=0,
+                     what=f"같은 값이 되풀이되는 모양 {shape} 배열 x 에 대한 numerical_gradient")

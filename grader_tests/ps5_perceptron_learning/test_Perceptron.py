@@ -121,3 +121,57 @@ def test_Perceptron_does_not_modify_inputs(student, reference, rng):
                  what="학습한 weight")
     expect_unchanged(student.get(Xh), X, what="fit 에 넘긴 X")
     expect_unchanged(student.get(yh), y, what="fit 에 넘긴 y")
+
+
+def test_Perceptron_constructor_arguments_by_position_and_defaults(student, reference, rng):
+    """Perceptron(rate, niter) 를 위치 인자로도 받고, 기본값은 rate=0.01, niter=10 이다"""
+    X, y = nonseparable(rng, 15, 2)
+    for args, words in (((0.3, 4), "Perceptron(0.3, 4)"), ((0.5,), "Perceptron(0.5)"), ((), "Perceptron()")):
+        got = student.Perceptron(*args).fit(X, y)
+        expected = reference.Perceptron(*args).fit(X.copy(), y.copy())
+        expect_array(got.weight, expected.weight, atol=TOL.training_abs, rtol=TOL.training_rel,
+                     what=f"{words} 로 fit 한 weight")
+        expect_equal(got.errors, expected.errors, what=f"{words} 로 fit 한 errors")
+
+
+@pytest.mark.weight(2)
+def test_Perceptron_refit_starts_over(student, reference, rng):
+    """같은 객체로 fit 을 다시 하면 처음부터 다시 학습한다 (weight, errors 는 그 학습만의 것)"""
+    (X1, y1), (X2, y2) = nonseparable(rng, 12, 3), separable(rng, 14, 3)
+    p = student.Perceptron(rate=0.2, niter=5)
+    p.fit(X1, y1)
+    p.fit(X2, y2)
+    expected = reference.Perceptron(rate=0.2, niter=5).fit(X2.copy(), y2.copy())
+    expect_array(p.weight, expected.weight, atol=TOL.training_abs, rtol=TOL.training_rel,
+                 what="두 번째 fit 뒤의 weight (기대값은 두 번째 데이터로만 학습한 것)")
+    expect_equal(p.errors, expected.errors, what="두 번째 fit 뒤의 errors (기대값은 두 번째 학습의 errors 만)")
+
+
+@pytest.mark.weight(2)
+def test_Perceptron_instances_share_nothing(student, reference, rng):
+    """두 객체는 상태를 공유하지 않는다 (클래스 수준의 리스트·딕셔너리 없음)"""
+    (X1, y1), (X2, y2) = separable(rng, 12, 2), nonseparable(rng, 10, 2)
+    p, q = student.Perceptron(rate=0.1, niter=6), student.Perceptron(rate=0.3, niter=4)
+    p.fit(X1, y1)
+    q.fit(X2, y2)
+    expected = reference.Perceptron(rate=0.1, niter=6).fit(X1.copy(), y1.copy())
+    expect_array(p.weight, expected.weight, atol=TOL.training_abs, rtol=TOL.training_rel,
+                 what="다른 객체가 fit 한 뒤에 본 첫 객체의 weight")
+    expect_equal(p.errors, expected.errors, what="다른 객체가 fit 한 뒤에 본 첫 객체의 errors")
+
+
+def test_Perceptron_predict_sees_the_current_weight_and_data(student, reference, rng):
+    """predict 와 net_input 은 매번 지금의 weight 와 입력으로 계산한다 (이전 결과를 재사용하지 않는다)"""
+    X, y = separable(rng, 10, 3)
+    p = student.Perceptron(rate=0.1, niter=3).fit(X, y)
+    q = reference.Perceptron(rate=0.1, niter=3).fit(X.copy(), y.copy())
+    Xh = student.put(X)
+    p.net_input(Xh)
+    p.predict(Xh)
+    X2 = rng.normal(scale=2, size=X.shape)
+    student.assign(Xh, X2)  # the same array object, new values
+    expect_array(p.net_input(Xh), q.net_input(X2), what="값이 바뀐 같은 배열에 대한 net_input")
+    expect_array(p.predict(Xh), q.predict(X2), what="값이 바뀐 같은 배열에 대한 predict")
+    weight = rng.normal(size=4)
+    p.weight, q.weight = weight, weight.copy()
+    expect_array(p.predict(X2), q.predict(X2), what="weight 를 바꾼 뒤의 predict")

@@ -152,3 +152,49 @@ def test_TwoLayerNet_gradient_leaves_params_and_inputs_unchanged(student, refere
             expect_array(after[key], before[key], atol=0, rtol=0, what=f"gradient 를 부른 뒤의 params['{key}']")
         expect_array(student.get(xh), x, atol=0, rtol=0, what="gradient 에 넘긴 x")
         expect_array(student.get(th), t, atol=0, rtol=0, what="gradient 에 넘긴 t")
+
+
+def test_TwoLayerNet_constructor_arguments_by_position_and_default(student, rng):
+    """네 인자 (input_size, hidden_size, output_size, weight_init_std) 를 위치로 받고, 기본 표준편차는 0.01 이다"""
+    for args, std in (((60, 80, 70, 2.0), 2.0), ((60, 80, 70), 0.01)):
+        net = student.TwoLayerNet(*args)
+        params = params_of(net, f"TwoLayerNet{args}")
+        i, h, o = args[:3]
+        for key, shape in (("W1", (i, h)), ("W2", (h, o))):
+            w = params[key]
+            expect_true(isinstance(w, np.ndarray) and w.shape == shape,
+                        f"TwoLayerNet{args} 의 params['{key}'] 는 모양 {shape} 의 배열이어야 해요")
+            expect_true(abs(float(w.std()) / std - 1) < STD_REL,
+                        f"TwoLayerNet{args} 의 params['{key}'] 표준편차가 {float(w.std()):.4g} 예요 (기대 {std})")
+
+
+def test_TwoLayerNet_randomness_comes_from_the_callers_seed(student):
+    """가중치의 난수는 호출한 쪽의 np.random.seed 를 따른다 (__init__ 안에서 시드를 다시 정하지 않는다)"""
+    def weights(seed):
+        student.seed(seed)
+        params = params_of(student.TwoLayerNet(3, 4, 2), "TwoLayerNet(3, 4, 2)")
+        return params["W1"], params["W2"]
+
+    first, again, other = weights(11), weights(11), weights(12)
+    for key, a, b, c in zip(("W1", "W2"), first, again, other):
+        expect_array(b, a, what=f"같은 시드로 다시 만든 params['{key}'] (기대값은 처음 만든 것)")
+        expect_true(not np.allclose(a, c),
+                    f"다른 시드로 만든 params['{key}'] 가 같아요: __init__ 이 시드를 정하면 안 돼요")
+
+
+def test_TwoLayerNet_instances_share_nothing(student, reference, rng):
+    """두 신경망은 params 를 공유하지 않고, predict 는 지금의 params 로 매번 계산한다"""
+    size = (3, 4, 2)
+    set_params = student.function(SET_PARAMS)
+    one, two = student.TwoLayerNet(*size), student.TwoLayerNet(*size)
+    first, second = random_params(rng, *size), random_params(rng, *size)
+    set_params(one, first)
+    set_params(two, second)
+    x, _ = data(rng, 5, size[0], size[2])
+    ref = reference.TwoLayerNet(*size)
+    ref.params = {k: v.copy() for k, v in first.items()}
+    expect_array(one.predict(x), ref.predict(x), what="다른 신경망의 params 를 정한 뒤 첫 신경망의 predict")
+    third = random_params(rng, *size)
+    set_params(one, third)  # same arrays, new values: a cached forward pass is stale now
+    ref.params = {k: v.copy() for k, v in third.items()}
+    expect_array(one.predict(x), ref.predict(x), what="params 값을 바꾼 뒤의 predict")

@@ -1,4 +1,6 @@
 """Hidden graders for train_neuron (ps6_backprop)."""
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -107,8 +109,17 @@ def contract_cases(rng):
 
     return [case("작은 문제", 6, 2, 0.5, 20), case("다른 작은 문제", 6, 2, 1.5, 20),
             case("특성 하나 (d = 1)", 5, 1, 1.0, 30), case("샘플 하나 (N = 1)", 1, 3, 0.5, 15),
-            case("에포크 0 번 (아무것도 바꾸지 않는다)", 4, 2, 1.0, 0),
-            case("큰 학습률", 8, 3, 10.0, 10)]
+            dataclasses.replace(case("에포크 0 번 (아무것도 바꾸지 않는다)", 4, 2, 1.0, 0), fresh=False),
+            case("큰 학습률", 8, 3, 10.0, 10), learnable(rng)]
+
+
+def learnable(rng):
+    """A problem the neuron learns almost perfectly: the error falls far below 1e-3 on the way."""
+    X = rng.normal(scale=3, size=(40, 2))
+    margin = X @ np.array([2.0, -1.0])
+    X = X[np.abs(margin) > 2][:8]  # every point well away from the boundary
+    Y = (X @ np.array([[2.0], [-1.0]]) > 0).astype(float)
+    return Case("오차가 아주 작아질 때까지 학습되는 문제", (X, Y, np.zeros((2, 1)), 0.0, 10.0, 300))
 
 
 TestContract = battery(Function(

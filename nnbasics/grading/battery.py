@@ -54,6 +54,8 @@ class Case:
 
     label: str
     args: tuple
+    # False where the spec lets the result be an input itself (nothing updated with 0 steps)
+    fresh: bool = True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -213,21 +215,23 @@ class Battery:
         contract = self.contract
         first, second = contract.cases(rng)[:2]
         function = getattr(student, contract.name)
-        handles = _handles(student, first.args)
-        kept = student.keep(function, *handles)
+        kept = student.keep(function, *first.args)
         expected_first = _reference(reference, contract, first.args, {})
         later = student.keep(function, *second.args)
         expect_like(student.get(kept), expected_first, contract,
                     f"다음 호출 뒤에 본 첫 번째 {contract.name} 의 결과 (다음 호출이 덮어쓰면 안 돼요)")
         student.mutate(kept)  # the caller changes what it got back
-        for param, handle, before in zip(contract.params, handles, first.args, strict=True):
-            if _passed_by_handle(before) and param.name not in contract.modifies:
-                expect_same(student.get(handle), before,
-                            f"돌려받은 결과를 바꾼 뒤의 입력 {param.name} (결과가 입력의 view 면 안 돼요)")
         expect_like(student.get(later), _reference(reference, contract, second.args, {}), contract,
                     f"첫 번째 결과를 바꾼 뒤에 본 두 번째 {contract.name} 의 결과")
         expect_like(function(*first.args), expected_first, contract,
                     f"돌려받은 결과를 바꾼 뒤 다시 부른 {contract.name} 의 결과 (캐시를 돌려주면 안 돼요)")
+        for case in filter(lambda c: c.fresh, contract.cases(rng)):  # every path: no result that is an input
+            handles = _handles(student, case.args)
+            student.mutate(student.keep(function, *handles))
+            for param, handle, before in zip(contract.params, handles, case.args, strict=True):
+                if _passed_by_handle(before) and param.name not in contract.modifies:
+                    expect_same(student.get(handle), before, f"{case.label}: 돌려받은 결과를 바꾼 뒤의 입력 "
+                                                             f"{param.name} (결과가 입력이나 그 view 면 안 돼요)")
 
 
 # --------------------------------------------------------------------------- input families
@@ -246,6 +250,7 @@ def float_arrays(rng, shapes=((7,), (3, 4)), huge: bool = True) -> list[tuple[st
         else ("큰 값(±30)", rng.uniform(15, 30, size=(3, 4)) * signs),
         ("아주 작은 양수(1e-12 안팎)", rng.uniform(1e-14, 1e-10, size=(2, 5))),
         ("값이 되풀이되는 배열", np.repeat(rng.normal(size=3), 3).reshape(3, 3)),
+        ("0 이상인 값만 있는 배열", np.abs(rng.normal(scale=2, size=(2, 4)))),
         ("한 행짜리 배치 (1, n)", rng.normal(scale=2, size=(1, 5))),
         ("한 열짜리 배치 (n, 1)", rng.normal(scale=2, size=(4, 1))),
         ("0 이 들어 있는 배열", np.array([[0.0, -0.0, 1.5], [-2.0, 0.0, 3.0]])),
