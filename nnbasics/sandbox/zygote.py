@@ -4,9 +4,10 @@ Started once per grading process (``client.zygote()``) as
 ``python -I -m nnbasics.sandbox.zygote <control fd>``. Importing numpy and matplotlib is
 most of what a fresh student process costs (~0.6 s); a fork of a process that already
 has them costs milliseconds. Each request carries the worker's settings and its control
-socket; the zygote forks a child that enters fresh namespaces and forks again, so the
-worker is PID 1 of its own PID namespace (when it dies, every process student code
-started dies with it) and dies itself when the grading process kills that child.
+socket; the zygote forks a child, which forks one that enters fresh namespaces (the
+first writes its id maps from outside) and forks again, so the worker is PID 1 of its
+own PID namespace (when it dies, every process student code started dies with it) and
+dies itself when the grading process kills the zygote's child.
 """
 
 import ctypes
@@ -33,6 +34,8 @@ def _become_worker(control: socket.socket, settings: dict) -> None:
     pid = os.fork()
     if pid:  # outside: write the child's id maps once it has made its user namespace
         control.close()
+        os.close(made_w)  # so that a child that died reads as an empty message, not a hang
+        os.close(mapped_r)
         made = json.loads(os.read(made_r, 1 << 16) or b"{}")
         mapped = {"unprivileged": "unavailable (no user namespace)"}
         if made.get("processes") == "ok":
@@ -43,9 +46,13 @@ def _become_worker(control: socket.socket, settings: dict) -> None:
         os.write(mapped_w, json.dumps(mapped).encode())
         _exit_as(pid)
     ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # our parent is killed: so are we
+    os.close(made_r)
+    os.close(mapped_w)
     status.update(confine.unshare_namespaces())
     os.write(made_w, json.dumps(status).encode())
     status.update(json.loads(os.read(mapped_r, 1 << 16) or b"{}"))
+    os.close(made_w)
+    os.close(mapped_r)
     pid = os.fork()  # the first child after unshare(CLONE_NEWPID) is PID 1 of the namespace
     if pid:
         control.close()
