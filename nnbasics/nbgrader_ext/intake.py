@@ -6,7 +6,10 @@ their row) and reads ``timestamp.txt`` with ``open().read()`` (a FIFO blocks for
 Every path of the submission folder is therefore looked at with ``lstat`` first: what is
 not a regular file or a folder, or is too large, is kept out of nbgrader's copy (through
 ``CourseDirectory.ignore``, one exact path at a time) and named in the student's notebook.
-The submitted folder itself is never changed: it is what the student handed in.
+The submitted folder itself is never changed: it is what the student handed in. (Not
+copied at all, rather than deleted from autograded/ afterwards: the copy itself is the
+harm. Not a sanitized copy to grade from either: nbgrader matches every path it reads
+against ``submitted_directory``, fixed for the whole run by its first glob.)
 
 ``install`` is called by ``TolerantNotebookExporter`` when nbgrader makes it: that is the
 first moment code of ours holds the converter, before any submission is read. It sets
@@ -52,7 +55,7 @@ class SubmissionIntake(LoggingConfigurable):
 class Survey:
     accepted: list[str]                   # relative paths of regular files nbgrader may copy
     ignored: list[tuple[str, str]]        # (relative path, why) kept out of the copy
-    everything: bool = False              # too many paths: nothing beside the notebook is copied
+    everything: bool = False              # too many paths, or a linked folder: nothing beside the notebook
 
 
 def kind(mode: int) -> str:
