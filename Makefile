@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/nnbasics demo
+	$(BIN)/nnbasics demo --answers tests/answers
 
 # After changing a notebook, public checks, data or the student kit (docs/authoring.md).
 release: $(VENV)/.installed

@@ -26,6 +26,7 @@ from nnbasics.nbgrader_run import BIN, nbgrader
 from nnbasics.release import copy_course, generate
 
 ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = ROOT / "tests" / "answers"  # the project's answer catalogue
 A = "ps2_activations"
 
 
@@ -35,7 +36,7 @@ def submit(course: Path, size: int) -> None:
     variants = [solved, blank]
     for name in solution_names(blank):
         for kind in ("wrong", "right"):
-            variants += [with_answers(solved, {name: p.read_text()}) for p in answer_files(ROOT, A, name, kind)]
+            variants += [with_answers(solved, {name: p.read_text()}) for p in answer_files(CATALOGUE, A, name, kind)]
     for i in range(size):
         write_notebook(variants[i % len(variants)], course / "submitted" / f"s{i:03d}" / A / f"{A}.ipynb")
 

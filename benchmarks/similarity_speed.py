@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = ROOT / "tests" / "answers"  # the project's answer catalogue
 sys.path.insert(0, str(ROOT))
 
 from nnbasics.course import answer_files, grade_id, read_notebook, solution_names, with_answers, write_notebook  # noqa: E402
@@ -40,7 +41,7 @@ def make_class(course: Path, assignment: str, size: int) -> None:
     names = solution_names(blank)
     reference = {grade_id(c): cell_source(c) for c in solved["cells"] if grade_id(c) in names}
     choices = {name: [reference[name]] + [p.read_text() for kind in ("right", "wrong")
-                                          for p in answer_files(ROOT, assignment, name, kind)] for name in names}
+                                          for p in answer_files(CATALOGUE, assignment, name, kind)] for name in names}
     rng = random.Random(16)
     for i in range(size):
         answers = {name: disguise(rng.choice(options), salt=f"s{i}_") for name, options in choices.items()}

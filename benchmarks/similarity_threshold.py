@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = ROOT / "tests" / "answers"  # the project's answer catalogue
 sys.path.insert(0, str(ROOT))
 
 from nnbasics.course import answer_files, assignments, grade_id, read_notebook, solution_names  # noqa: E402
@@ -52,7 +53,7 @@ def main() -> None:
         independent_students: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for name in names:
             stub = kgram_hashes(stubs[name])
-            answers = [references[name]] + [p.read_text() for p in answer_files(ROOT, a, name, "right")]
+            answers = [references[name]] + [p.read_text() for p in answer_files(CATALOGUE, a, name, "right")]
             size = fingerprint(references[name], stub).token_coverage
             independent = max((similarity(x, y, stub) for x, y in itertools.combinations(answers, 2)), default=0)
             copies = min(similarity(x, disguise(x), stub) for x in answers)

@@ -71,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--jobs", type=int, default=None, help="worker processes (default: number of cores)")
     grade.add_argument("--scheduler", metavar="ADDRESS",
                        help="a Dask distributed scheduler (workers need the course folder at the same path)")
-    commands.add_parser("demo", help="release the course and grade a sample class end to end (demo/)")
+    demoing = commands.add_parser("demo", help="release the course and grade a sample class end to end (demo/)")
+    demoing.add_argument("--answers", type=Path, help="an answer catalogue (<a>/<name>/right_*.py, wrong_*.py) "
+                         "for students in another style and with typical mistakes (make demo: tests/answers)")
     releasing = commands.add_parser("release", help="regenerate release/ and solutions/ from source/ with "
                                     "nbgrader (after changing a notebook, checks, data or the student kit)")
     releasing.add_argument("assignment", nargs="*", help="only these (default: every assignment under source/)")
@@ -98,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         from nnbasics import demo
 
-        return demo.main(root)
+        return demo.main(root, args.answers)
     if args.command == "release":
         from nnbasics import release
 

@@ -67,6 +67,7 @@ def with_answers(notebook: dict, answers: dict[str, str]) -> dict:
     return result
 
 
-def answer_files(root: Path, assignment: str, name: str, kind: str) -> list[Path]:
-    """Catalogue answers ``tests/answers/<a>/<name>/<kind>_*.py`` (kind: right or wrong)."""
-    return sorted((root / "tests" / "answers" / assignment / name).glob(f"{kind}_*.py"))
+def answer_files(catalogue: Path, assignment: str, name: str, kind: str) -> list[Path]:
+    """Answers ``<catalogue>/<a>/<name>/<kind>_*.py`` (kind: right or wrong) of a catalogue folder
+    (the project's is ``tests/answers``)."""
+    return sorted((Path(catalogue) / assignment / name).glob(f"{kind}_*.py"))

@@ -1,7 +1,8 @@
 """`make demo`: release the course, grade a sample class end to end, print the scores.
 
 The sample class is built in ``demo/`` (a scratch copy of the course, rebuilt each run)
-from the reference solutions and the answer catalogue in ``tests/answers``.
+from the reference solutions and, when given, an answer catalogue (``make demo`` passes the
+project's ``tests/answers``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from nnbasics.nbgrader_run import nbgrader
 from nnbasics.release import copy_course, release
 
 
-def sample_class(root: Path, assignment: str) -> dict[str, dict | str | None]:
+def sample_class(root: Path, assignment: str, answers: Path | None = None) -> dict[str, dict | str | None]:
     """Student id → submitted notebook (a dict), raw text (not JSON), or None (no notebook)."""
     blank = read_notebook(root / "release" / assignment / f"{assignment}.ipynb")
     solved = read_notebook(root / "solutions" / assignment / f"{assignment}.ipynb")
@@ -31,13 +32,14 @@ def sample_class(root: Path, assignment: str) -> dict[str, dict | str | None]:
     reference = {grade_id(c): c["source"] for c in solved["cells"] if grade_id(c) in names}
 
     def first(kind: str) -> dict[str, str]:
-        found = {n: answer_files(root, assignment, n, kind) for n in names}
+        found = {n: answer_files(answers, assignment, n, kind) for n in names}
         return {n: files[0].read_text() for n, files in found.items() if files}
 
+    from_catalogue = {"other_style": with_answers(blank, {**reference, **first("right")}),
+                      "typical_mistakes": with_answers(blank, first("wrong"))} if answers else {}
     return {
         "full_marks": with_answers(blank, reference),
-        "other_style": with_answers(blank, {**reference, **first("right")}),
-        "typical_mistakes": with_answers(blank, first("wrong")),
+        **from_catalogue,
         "partly_done": with_answers(blank, {n: reference[n] for n in names[: len(names) // 2]}),
         "blank": blank,
         "broken_json": '{"cells": [ this is not JSON',
@@ -45,9 +47,9 @@ def sample_class(root: Path, assignment: str) -> dict[str, dict | str | None]:
     }
 
 
-def submit_sample_class(root: Path, demo: Path) -> None:
+def submit_sample_class(root: Path, demo: Path, answers: Path | None) -> None:
     for assignment in assignments(root):
-        for student, notebook in sample_class(root, assignment).items():
+        for student, notebook in sample_class(root, assignment, answers).items():
             folder = demo / "submitted" / student / assignment
             folder.mkdir(parents=True)
             path = folder / f"{assignment}.ipynb"
@@ -73,7 +75,7 @@ def score_table(demo: Path, assignment: str) -> str:
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows)
 
 
-def main(root: Path) -> int:
+def main(root: Path, answers: Path | None = None) -> int:
     demo = root / "demo"
     log = root / "demo.log"
     log.unlink(missing_ok=True)
@@ -81,7 +83,7 @@ def main(root: Path) -> int:
     print("1. release: nbgrader generate_assignment / generate_solution (source/ -> release/, solutions/)")
     release(root, log, scratch=demo)
     print("2. sample class: demo/submitted/ (7 students per assignment)")
-    submit_sample_class(root, demo)
+    submit_sample_class(root, demo, answers)
     for assignment in assignments(root):
         print(f"3. autograde {assignment}")
         batch.autograde(demo, assignment, log=log)

@@ -12,6 +12,7 @@ from nnbasics.nbgrader_run import nbgrader, nbgrader_env
 from nnbasics.release import copy_course, generate
 
 ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = ROOT / "tests" / "answers"  # right and wrong answers per graded name
 
 # nbgrader (and our in-process Gradebook use) runs `alembic` from PATH.
 os.environ["PATH"] = nbgrader_env()["PATH"]

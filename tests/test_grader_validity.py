@@ -20,7 +20,7 @@ from nnbasics.course import (
     with_answers,
     write_notebook,
 )
-from tests.conftest import ROOT, autograde, scores
+from tests.conftest import CATALOGUE, ROOT, autograde, scores
 
 pytestmark = pytest.mark.slow
 
@@ -34,7 +34,7 @@ def student_id(kind: str, name: str, path) -> str:
 def catalogue(kind: str):
     for a in assignments(ROOT):
         for name in NAMES[a]:
-            for path in answer_files(ROOT, a, name, kind):
+            for path in answer_files(CATALOGUE, a, name, kind):
                 yield pytest.param(a, name, path, id=f"{a}/{name}/{path.stem}")
 
 
@@ -47,7 +47,7 @@ def graded(course, assignment: str) -> dict[str, dict[str, float]]:
     students = {"reference": with_answers(blank, reference), "blank": blank}
     for kind in ("wrong", "right"):
         for name in NAMES[assignment]:
-            for path in answer_files(ROOT, assignment, name, kind):
+            for path in answer_files(CATALOGUE, assignment, name, kind):
                 students[student_id(kind, name, path)] = with_answers(blank, {**reference, name: path.read_text()})
     for student, notebook in students.items():
         write_notebook(notebook, course / "submitted" / student / assignment / f"{assignment}.ipynb")
@@ -81,10 +81,10 @@ def test_right_answer_in_another_style_gets_full_marks(course, assignment, name,
 
 
 @pytest.mark.parametrize("assignment", assignments(ROOT))
-def test_catalogue_has_four_wrong_and_one_right_answer_per_name(assignment):
+def test_catalogue_has_four_wrong_and_two_right_answers_per_name(assignment):
     for name in NAMES[assignment]:
-        assert len(answer_files(ROOT, assignment, name, "wrong")) >= 4, name
-        assert len(answer_files(ROOT, assignment, name, "right")) >= 1, name
+        assert len(answer_files(CATALOGUE, assignment, name, "wrong")) >= 4, name
+        assert len(answer_files(CATALOGUE, assignment, name, "right")) >= 2, name
 
 
 def graded_max(course, assignment: str) -> dict[str, float]:

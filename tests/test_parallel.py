@@ -10,7 +10,7 @@ import pytest
 
 from nnbasics import batch
 from nnbasics.course import answer_files, read_notebook, solution_names, with_answers, write_notebook
-from tests.conftest import ROOT, autograde, scores
+from tests.conftest import CATALOGUE, autograde, scores
 
 pytestmark = pytest.mark.slow
 
@@ -23,7 +23,7 @@ def submit_mixed_class(course, size: int) -> None:
     solved = read_notebook(course / "solutions" / A / f"{A}.ipynb")
     variants = [solved, blank]
     for name in solution_names(blank):
-        for path in answer_files(ROOT, A, name, "wrong")[:1] + answer_files(ROOT, A, name, "right")[:1]:
+        for path in answer_files(CATALOGUE, A, name, "wrong")[:1] + answer_files(CATALOGUE, A, name, "right")[:1]:
             variants.append(with_answers(solved, {name: path.read_text()}))
     for i in range(size):
         write_notebook(variants[i % len(variants)], course / "submitted" / f"s{i:02d}" / A / f"{A}.ipynb")

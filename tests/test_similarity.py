@@ -27,7 +27,7 @@ from nnbasics.similarity.page import marked
 from nnbasics.similarity.scoring import fingerprint, kgram_hashes, shared_characters
 from nnbasics.similarity.submissions import NOTEBOOK_BYTES, cell_source
 from nnbasics.similarity.table import spreadsheet_safe
-from tests.conftest import ROOT
+from tests.conftest import CATALOGUE
 from tests.similarity_disguise import disguise
 
 A = "ps6_backprop"
@@ -40,11 +40,11 @@ BLANKS = ["blank_1", "blank_2"]
 
 
 def right(name: str, index: int) -> str:
-    return answer_files(ROOT, A, name, "right")[index].read_text()
+    return answer_files(CATALOGUE, A, name, "right")[index].read_text()
 
 
 def wrong(name: str, index: int) -> str:
-    return answer_files(ROOT, A, name, "wrong")[index].read_text()
+    return answer_files(CATALOGUE, A, name, "wrong")[index].read_text()
 
 
 @pytest.fixture(scope="module")
