@@ -177,3 +177,28 @@ def test_ipc_objects_stay_in_the_sandbox_and_go_with_it(tmp_path):
         assert not {key, key + 1, key + 2} & during
         assert not os.path.exists(f"/dev/shm/{name}")
     assert not {key, key + 1, key + 2} & host_sysv_keys()
+
+
+def test_every_mechanism_reports_its_status(box):
+    """What the loud warning would name: each mechanism says "ok" or why not."""
+    for name in ("network", "processes", "ipc", "unprivileged", "minimal root", "files"):
+        assert box.status[name] == "ok" or box.status[name].startswith("unavailable ("), (name, box.status)
+
+
+def test_the_python_installation_cannot_be_changed_or_remounted(box):
+    changed = run(box, """
+import ctypes, numpy, os
+libc = ctypes.CDLL(None, use_errno=True)
+MS_REMOUNT, MS_BIND = 0x20, 0x1000
+tries = []
+try:
+    open(numpy.__file__, "a")
+    tries.append("wrote")
+except OSError:
+    pass
+if libc.mount(None, os.path.dirname(numpy.__file__).encode(), None, MS_REMOUNT | MS_BIND, None) == 0:
+    tries.append("remounted")
+if libc.umount2(b"/proc", 2) == 0:
+    tries.append("unmounted")
+tries""")[0]
+    assert changed == []
