@@ -120,7 +120,7 @@ def render(assignment: str, exercises: list[Exercise], limit: int | None, seed: 
                 lines += _mutant_lines(m)
     equivalent = [m for e in exercises for m in e.equivalent]
     if equivalent:
-        lines += ["", "Equivalent (the battery's inputs cannot tell them from the reference; not graded):"]
+        lines += ["", "Equivalent (their contract's inputs cannot tell them from the reference; not graded):"]
         for m in equivalent:
             lines += _mutant_lines(m)
     return "\n".join(lines) + "\n"
