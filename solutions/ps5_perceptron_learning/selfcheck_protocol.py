@@ -98,13 +98,24 @@ class Server:
             if op == "seed":
                 np.random.seed(args[0])
                 return {"ok": None}
+            if op == "replace":  # a grader stands in for a name the student defined (composition)
+                self.namespace[args[0]] = _unbox(args[1])
+                return {"ok": None}
             target = _unbox(args[0])
-            if op == "call":
+            if op in ("call", "keep"):
                 call_args = [_unbox(a) for a in args[1]]
                 call_kwargs = {k: _unbox(v) for k, v in args[2].items()}
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")  # warnings from correct code cost nothing
-                    return self._answer(target(*call_args, **call_kwargs))
+                    result = target(*call_args, **call_kwargs)
+                # "keep": the result itself stays here, so a grader can see what else changes with it
+                return self._handle_to(result) if op == "keep" else self._answer(result)
+            if op == "mutate":
+                _mutate(target)
+                return {"ok": None}
+            if op == "assign":  # new contents, same array object
+                np.copyto(target, args[1])
+                return {"ok": None}
             if op == "getattr":
                 return self._answer(getattr(target, args[1]))
             if op == "handle_of":
@@ -129,6 +140,23 @@ class _Box:
 
 def _unbox(value):
     return value.value if isinstance(value, _Box) else value
+
+
+def _mutate(value) -> None:
+    """Change ``value`` in place, whatever it holds: arrays inside it change, lists grow."""
+    if isinstance(value, np.ndarray) and value.dtype.kind in "biufc" and value.flags.writeable:
+        if value.dtype.kind == "b":
+            np.logical_not(value, out=value)
+        else:
+            value += 1
+    elif isinstance(value, dict):
+        for item in value.values():
+            _mutate(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _mutate(item)
+        if isinstance(value, list):
+            value.append(None)
 
 
 def _define(source: str, scope: dict):
@@ -214,6 +242,24 @@ class Student:
 
     def setitem(self, handle: ObjectProxy, key, value) -> None:
         self._request("setitem", handle._ref, key, _wire(value), label=f"{handle._label}[{key!r}]")
+
+    def keep(self, function: CallableProxy, *args, **kwargs) -> ObjectProxy:
+        """Call ``function`` and keep its result on the student's side: a handle to the very object
+        it returned (to see whether it shares memory with an input, a cache or a later result)."""
+        return self._request("keep", function._ref, [_wire(a) for a in args],
+                             {k: _wire(v) for k, v in kwargs.items()}, label=f"{function._label}(...)")
+
+    def mutate(self, handle: ObjectProxy) -> None:
+        """Change the handle's value in place on the student's side (arrays +1, lists grow)."""
+        self._request("mutate", handle._ref, label="mutate")
+
+    def assign(self, handle: ObjectProxy, value) -> None:
+        """New contents for the array behind ``handle``: the same object, other values."""
+        self._request("assign", handle._ref, value, label="assign")
+
+    def replace(self, name: str, value) -> None:
+        """Make ``name`` in the student's namespace ``value`` (a grader's stand-in, e.g. for a gate)."""
+        self._request("replace", name, _wire(value), label=name)
 
 
 def _wire(value):
