@@ -4,6 +4,8 @@ The project's grading machinery plugs in through nbgrader's own extension points
 `nbgrader generate_assignment`, `autograde`, `generate_feedback` and `export` work as usual.
 """
 
+import os
+
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CoalesceStreamsPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (
     AssignLatePenalties,
@@ -26,7 +28,9 @@ from nnbasics.nbgrader_ext.student_content import MarkStudentContent, SanitizeSt
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
 c.CourseDirectory.course_id = "nn-basics"
-c.CourseDirectory.root = "."
+# Absolute, from this file's own folder (nbgrader warns "root '.' is not absolute" on every
+# command otherwise); a copy of the course (tests, `make release`) is rooted in its own folder.
+c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.solution_directory = "solutions"
 # The self-check files are symlinks into nnbasics/release_kit/; nbgrader copies their contents.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".pytest_cache"]

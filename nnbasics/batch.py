@@ -153,8 +153,12 @@ def autograde(root: Path, assignment: str, *, log: Path, jobs: int | None = None
                                                   problem="; ".join(problems[result["student"]]),
                                                   infrastructure=not result["success"])
             bar.update()
-    done = [o for o in outcomes.values() if o.graded]
-    say(f"{assignment}: graded {len(done)}, failed {len(outcomes) - len(done)} of {len(outcomes)} "
-        f"submissions in {time.monotonic() - started:.1f} s"
+    # A submission without its notebook still has its gradebook row (every exercise 0): counted as
+    # graded, apart; "failed" is grading itself failing (infrastructure), never the student's doing.
+    zeros = [o for o in outcomes.values() if not o.graded and not o.infrastructure]
+    failed = [o for o in outcomes.values() if o.infrastructure]
+    say(f"{assignment}: graded {len(outcomes) - len(failed)}"
+        + (f" ({len(zeros)} without a notebook: a row of zeros)" if zeros else "")
+        + f", failed {len(failed)} of {len(outcomes)} submissions in {time.monotonic() - started:.1f} s"
         + (f" ({jobs} jobs)" if not scheduler else f" (Dask scheduler {scheduler})") + f"; log: {log}")
     return sorted(outcomes.values(), key=lambda o: o.student)

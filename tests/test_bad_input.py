@@ -35,7 +35,7 @@ def test_messages_name_the_student_and_the_file(graded):
 
 def test_the_run_counts_graded_and_failed(graded):
     _, outcomes, said = graded
-    assert f"{A}: graded 2, failed 1 of 3 submissions" in said
+    assert f"{A}: graded 3 (1 without a notebook: a row of zeros), failed 0 of 3 submissions" in said
     assert outcomes["good"].graded and outcomes["notjson"].graded and not outcomes["nobook"].graded
 
 
