@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import dataclasses
 import math
@@ -11,6 +12,7 @@ import select
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -88,18 +90,40 @@ class ProtocolViolation(Exception):
     """A message out of turn or of the wrong shape: student code wrote to the control socket."""
 
 
-def _clean_outputs(outputs, limit: int) -> list[dict]:
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+FIGURE_SIDE = 4000  # pixels: a PNG header claiming more is not one the worker drew (a browser would pay for it)
+FIGURES_LEFT_OUT = "(그림 {count}개 생략: 한 제출에 {limit}개까지 보관해요; figures left out)\n"
+
+
+def _png(value, max_bytes: int) -> str:
+    """A base64 PNG as ``worker.figure_outputs`` makes it: at most ``max_bytes`` decoded, a PNG
+    signature and an IHDR of sane size; else ``ProtocolViolation``."""
+    if not isinstance(value, str) or len(value) > 4 * (max_bytes // 3 + 1):
+        raise ProtocolViolation
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except ValueError:
+        raise ProtocolViolation from None
+    if len(raw) > max_bytes or len(raw) < 24 or not raw.startswith(PNG_SIGNATURE) or raw[12:16] != b"IHDR":
+        raise ProtocolViolation
+    width, height = struct.unpack("!II", raw[16:24])
+    if not (0 < width <= FIGURE_SIDE and 0 < height <= FIGURE_SIDE):
+        raise ProtocolViolation
+    return value
+
+
+def _clean_outputs(outputs, limit: int, figure_limit: int = 0, figure_bytes: int = 0) -> list[dict]:
     """A cell's outputs rebuilt as ``worker.run_cell`` makes them (streams, a text result, an
-    error) and cut to size. Student code can write to the socket they come on, so anything
-    else is a ``ProtocolViolation``."""
+    error, at most ``figure_limit`` PNG figures of at most ``figure_bytes``) and cut to size.
+    Student code can write to the socket they come on, so anything else is a ``ProtocolViolation``."""
     def text(value) -> str:
         if not isinstance(value, str):
             raise ProtocolViolation
         return value[:limit + 200]  # room for the worker's "output truncated" note
 
-    if not isinstance(outputs, list) or len(outputs) > 4:
+    if not isinstance(outputs, list) or len(outputs) > 4 + figure_limit:
         raise ProtocolViolation
-    clean = []
+    clean, figures = [], 0
     for output in outputs:
         kind = output.get("output_type") if isinstance(output, dict) else None
         if kind == "stream" and output.get("name") in ("stdout", "stderr"):
@@ -111,6 +135,11 @@ def _clean_outputs(outputs, limit: int) -> list[dict]:
             clean.append({"output_type": "error", "ename": text(output.get("ename"))[:200],
                           "evalue": text(output.get("evalue")),
                           "traceback": [text(line) for line in output["traceback"][:1]]})
+        elif (kind == "display_data" and figures < figure_limit and isinstance(output.get("data"), dict)
+              and list(output["data"]) == ["image/png"]):
+            figures += 1
+            clean.append({"output_type": "display_data", "metadata": {},
+                          "data": {"image/png": _png(output["data"]["image/png"], figure_bytes)}})
         else:
             raise ProtocolViolation
     return clean
@@ -166,6 +195,7 @@ class Sandbox:
         self.pid: int | None = None
         self.worker: int | None = None  # a pidfd of the worker itself (PID 1 of its namespace)
         self.done: list[dict] = []  # the cells the notebook's state holds, for a restart to run again
+        self.figures_kept = 0  # image outputs kept of this submission's cells (figures_total)
         self._start()
         self.deadline = time.monotonic() + self.limits.submission_seconds
         self._paused_at: float | None = time.monotonic()  # the budget runs only while student code may
@@ -269,16 +299,32 @@ class Sandbox:
                 continue
             try:
                 try:
-                    outputs[cell["index"]] = self._run(cell)
+                    outputs[cell["index"]] = self._keep_figures(self._run(cell))
                 except _Lost as lost:
                     if lost.output is not None:
                         raise
                     self._restart()  # the state was gone before this cell started: once more
-                    outputs[cell["index"]] = self._run(cell)
+                    outputs[cell["index"]] = self._keep_figures(self._run(cell))
             except _Lost as lost:
                 outputs[cell["index"]] = [lost.output or _error_output("WorkerDied", wording.CELL_LOST_STATE)]
                 self._restart(replay=lost.output is not None)
         return outputs
+
+    def _keep_figures(self, outputs: list[dict]) -> list[dict]:
+        """A cell's outputs with its figures beyond the submission's ``figures_total`` left out (a note)."""
+        kept, left_out = [], 0
+        for output in outputs:
+            if output["output_type"] != "display_data":
+                kept.append(output)
+            elif self.figures_kept < self.limits.figures_total:
+                self.figures_kept += 1
+                kept.append(output)
+            else:
+                left_out += 1
+        if left_out:
+            kept.append({"output_type": "stream", "name": "stdout",
+                         "text": FIGURES_LEFT_OUT.format(count=left_out, limit=self.limits.figures_total)})
+        return kept
 
     def _run(self, cell: dict) -> list:
         """One cell's outputs; ``_Lost`` when the process must start again."""
@@ -309,7 +355,8 @@ class Sandbox:
                 raise _Lost(_error_output("WorkerDied", wording.CELL_KILLED))
             if not isinstance(message, dict) or message.get("cell") != cell["index"]:
                 raise ProtocolViolation
-            outputs = _clean_outputs(message.get("outputs"), self.limits.output_chars)
+            outputs = _clean_outputs(message.get("outputs"), self.limits.output_chars, self.limits.figure_limit,
+                                     self.limits.figure_bytes)
         except TimeoutError:
             raise _Lost(timed_out) from None
         except (wire.ChannelClosed, OSError):

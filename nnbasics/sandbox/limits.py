@@ -32,6 +32,11 @@ TABLE = (
                                               "submission's processes together (a memory cgroup, where this user "
                                               "can make one)"),
     Limit("output_chars", 10_000, "characters", "Characters kept of each cell's stdout and stderr"),
+    Limit("figure_limit", 8, "count", "Figures kept of each cell: the matplotlib figures open when it ends, "
+                                      "as PNG images in the autograded notebook (those beyond: a note)"),
+    Limit("figure_bytes", 256 * 2**10, "bytes", "Largest PNG of one figure (drawn again at a lower resolution, "
+                                                "else left out with a note)"),
+    Limit("figures_total", 40, "count", "Figures kept of one submission's cells together (those beyond: a note)"),
     Limit("file_limit", 16 * 2**20, "bytes", "Largest file student code may write"),
     Limit("scratch_limit", 64 * 2**20, "bytes", "All files student code may write (with isolate: its scratch "
                                                 "folder is a tmpfs of this size, and so is the copy of its "

@@ -16,9 +16,12 @@ confines itself (``confine.py``) before any student code runs, then splits in tw
 """
 
 import ast
+import base64
 import contextlib
 import ctypes
+import io
 import linecache
+import math
 import os
 import select
 import signal
@@ -71,8 +74,61 @@ class _IPythonStub:
     run_cell_magic = system = getoutput = run_line_magic
 
 
-def run_cell(source: str, namespace: dict, name: str, output_limit: int) -> list:
-    """Execute one cell like a kernel would; return its nbformat outputs."""
+FIGURE_PIXELS = 2000  # the longer side of a figure's PNG at most (matplotlib's inline default is ~800)
+FIGURE_DPI = 100.0
+
+
+def _png(figure, max_bytes: int) -> bytes | None:
+    """``figure`` as a PNG of at most ``max_bytes`` (drawn again at half the resolution, twice), else None.
+
+    Never ``bbox_inches="tight"``: an artist placed far away would make the canvas as large as it likes.
+    """
+    width, height = (float(v) for v in figure.get_size_inches())
+    if not (width > 0 and height > 0 and math.isfinite(width * height)):
+        return None
+    dpi = min(FIGURE_DPI, FIGURE_PIXELS / max(width, height))
+    for _ in range(3):
+        if width * dpi < 1 or height * dpi < 1:
+            return None
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=dpi)
+        if buffer.tell() <= max_bytes:
+            return buffer.getvalue()
+        dpi /= 2
+    return None
+
+
+def figure_outputs(limit: int, max_bytes: int) -> tuple[list, int]:
+    """The matplotlib figures open after a cell, as the inline backend would show them: PNG
+    ``display_data`` outputs (at most ``limit``, each at most ``max_bytes``), and how many were
+    left out. Every figure is closed, so the next cell starts with none."""
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is None:
+        return [], 0
+    outputs, left_out = [], 0
+    try:
+        numbers = list(pyplot.get_fignums())
+    except Exception:
+        return [], 0
+    for number in numbers:
+        png = None
+        if len(outputs) < limit:
+            with contextlib.suppress(Exception):
+                png = _png(pyplot.figure(number), max_bytes)
+        if png is None:
+            left_out += 1
+            continue
+        outputs.append({"output_type": "display_data", "metadata": {},
+                        "data": {"image/png": base64.b64encode(png).decode("ascii")}})
+    with contextlib.suppress(Exception):
+        pyplot.close("all")
+    return outputs, left_out
+
+
+def run_cell(source: str, namespace: dict, name: str, output_limit: int, figure_limit: int = 0,
+             figure_bytes: int = 0) -> list:
+    """Execute one cell like a kernel would; return its nbformat outputs (streams, the figures it
+    left open as PNG images, a result, an error)."""
     filename = f"<cell {name}>"
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     out, err = BoundedText(output_limit), BoundedText(output_limit)
@@ -95,11 +151,18 @@ def run_cell(source: str, namespace: dict, name: str, output_limit: int) -> list
     else:
         error_output = None
     finally:
-        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        try:  # drawn while the cell's streams are still captured: matplotlib's warnings go with it
+            figures, left_out = figure_outputs(figure_limit, figure_bytes)
+        finally:
+            sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    if left_out:
+        out.write(f"\n(그림 {left_out}개 생략: 셀마다 {figure_limit}개까지, 그림 하나에 {figure_bytes // 1024} KiB "
+                  f"까지 보관해요; figures left out)\n")
     for stream, name_ in ((out, "stdout"), (err, "stderr")):
         text = stream.getvalue()
         if text:
             outputs.append({"output_type": "stream", "name": name_, "text": text})
+    outputs += figures
     if result is not None:
         outputs.append({"output_type": "execute_result", "data": {"text/plain": result},
                         "metadata": {}, "execution_count": None})
@@ -166,7 +229,8 @@ def hold(channel: socket.socket, settings: dict, own_pid_namespace: bool) -> Non
                 os.waitpid(runner, 0)
                 continue  # it hung or crashed: the state before that cell goes on here
             wire.send(channel, {"started": cell["index"], "pid": os.getpid()})
-            outputs = run_cell(cell["source"], namespace, cell["name"], settings["output_chars"])
+            outputs = run_cell(cell["source"], namespace, cell["name"], settings["output_chars"],
+                               settings["figure_limit"], settings["figure_bytes"])
             wire.send(channel, {"cell": cell["index"], "outputs": outputs})
         elif command["cmd"] == "fork":
             _, fds, _, _ = socket.recv_fds(channel, 1, 1)
