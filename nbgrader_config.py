@@ -6,6 +6,7 @@ The project's grading machinery plugs in through nbgrader's own extension points
 
 import os
 
+import nbgrader
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CoalesceStreamsPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (
     AssignLatePenalties,
@@ -21,6 +22,7 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
+import nnbasics
 from nnbasics.nbgrader_ext.portable_metadata import PortableMetadata
 from nnbasics.nbgrader_ext.sandboxed_autograde import SandboxedAutograde
 from nnbasics.nbgrader_ext.student_content import MarkStudentContent, SanitizeStudentHTML
@@ -70,6 +72,14 @@ c.Autograde.exporter_class = 'nnbasics.nbgrader_ext.tolerant_exporter.TolerantNo
 
 # Feedback pages render markdown as HTML: the student's is sanitized there too.
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, SanitizeStudentHTML]
+# Feedback's table of contents names each test cell by its exercise ("softmax (test cell)", not
+# "Test cell" four times): nbgrader's feedback template with that line changed
+# (nnbasics/feedback_templates/feedback/), found before nbgrader's own templates, which stay
+# second for Formgrader's.
+c.HTMLExporter.extra_template_basedirs = [
+    os.path.join(os.path.dirname(nnbasics.__file__), "feedback_templates"),
+    os.path.join(os.path.dirname(nbgrader.__file__), "server_extensions", "formgrader", "templates"),
+]
 
 # Late work (nnbasics/term/late.py), applied by nbgrader's AssignLatePenalties during autograde:
 # no penalty within grace_minutes of the due date plus the student's extension (nnbasics extend);

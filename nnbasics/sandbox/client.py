@@ -92,6 +92,7 @@ class ProtocolViolation(Exception):
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FIGURE_SIDE = 4000  # pixels: a PNG header claiming more is not one the worker drew (a browser would pay for it)
+FIGURE_TEXT = "<matplotlib 그림 (figure)>"
 FIGURES_LEFT_OUT = "(그림 {count}개 생략: 한 제출에 {limit}개까지 보관해요; figures left out)\n"
 
 
@@ -138,8 +139,9 @@ def _clean_outputs(outputs, limit: int, figure_limit: int = 0, figure_bytes: int
         elif (kind == "display_data" and figures < figure_limit and isinstance(output.get("data"), dict)
               and list(output["data"]) == ["image/png"]):
             figures += 1
-            clean.append({"output_type": "display_data", "metadata": {},
-                          "data": {"image/png": _png(output["data"]["image/png"], figure_bytes)}})
+            clean.append({"output_type": "display_data", "metadata": {},  # text/plain: the image's alt text
+                          "data": {"image/png": _png(output["data"]["image/png"], figure_bytes),
+                                   "text/plain": FIGURE_TEXT}})
         else:
             raise ProtocolViolation
     return clean
