@@ -8,7 +8,7 @@ import datetime
 import io
 
 from nnbasics.grading.results import ModuleResult, TestResult
-from nnbasics.term import export, late
+from nnbasics.term import export, feedback_files, late
 from nnbasics.term.grades import AssignmentGrade, ExerciseGrade, Student, StudentGrades
 
 A = "ps2_activations"
@@ -80,3 +80,12 @@ def test_a_penalty_column_never_takes_a_total_below_zero():
     grades[0].assignments[A].exercises[1].score = 0.25
     row = rows(export.canvas([A], grades, per_exercise=True).text)[2][5:]
     assert row == ["0", "0.25", "-0.25"]
+
+
+def test_no_gradebook_is_said_not_created(tmp_path, capsys):
+    """Without a gradebook, export and feedback say so, write nothing, and create no empty gradebook."""
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.CourseDirectory.course_id = 'nn-basics'\n")
+    assert export.main(tmp_path, "canvas", tmp_path / "out.csv", None, False, False, True) == 1
+    assert feedback_files.main(tmp_path, "ps2_activations") == 1
+    assert capsys.readouterr().out.count("no gradebook at") == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nbgrader_config.py"]
