@@ -91,3 +91,14 @@ def test_gradient_descent_any_shape(student, reference, rng):
     expected = reference.gradient_descent(reference_f(c, m), x0.copy(), lr=0.1, step_num=15)
     expect_array(got, expected, dtype="float", rtol=TOL.training_rel, atol=TOL.training_abs,
                  what="모양 (3, 2) 의 init_x 에서 시작한 gradient_descent 의 결과")
+
+
+def test_gradient_descent_arguments_by_position(student, reference, rng):
+    """gradient_descent(f, init_x, lr, step_num) 를 위치 인자로 받는다 (명세의 순서대로)"""
+    for lr, steps in ((0.2, 3), (0.05, 12)):
+        c, m = bowl(rng, 2)
+        x0 = rng.normal(scale=3, size=2)
+        got = student.gradient_descent(student.function(BOWL, c=c, m=m), x0, lr, steps)
+        expected = reference.gradient_descent(reference_f(c, m), x0.copy(), lr, steps)
+        expect_array(got, expected, dtype="float", rtol=TOL.training_rel, atol=TOL.training_abs,
+                     what=f"gradient_descent(f, x, {lr}, {steps}) 의 결과")

@@ -132,3 +132,18 @@ def test_train_network_leaves_data_unchanged(student, rng):
     student.train_network(mine, xh, th, lr=0.1, steps=5)
     expect_array(student.get(xh), x, atol=0, rtol=0, what="train_network 에 넘긴 x")
     expect_array(student.get(th), t, atol=0, rtol=0, what="train_network 에 넘긴 t")
+
+
+def test_train_network_arguments_by_position(student, rng):
+    """train_network(network, x, t, lr, steps) 를 위치 인자로 받는다 (명세의 순서대로)"""
+    x, t = rng.normal(size=(2, 3)), np.eye(2)[[0, 1]]
+    for lr, steps in ((0.3, 2), (0.1, 6)):
+        net, start, target = quadratic(student, rng)
+        first = 0.5 * sum(float(np.sum((start[k] - target[k]) ** 2)) for k in KEYS)
+        losses = student.train_network(net, x, t, lr, steps)
+        expect_true(isinstance(losses, list) and len(losses) == steps,
+                    f"train_network(network, x, t, {lr}, {steps}) 는 길이 {steps} 의 리스트를 돌려줘야 해요")
+        # the closed form of a quadratic bowl (see QUADRATIC above)
+        expect_array(np.array(losses, dtype=float), first * (1 - lr) ** (2 * np.arange(1, steps + 1)),
+                     atol=TOL.training_abs, rtol=TOL.training_rel,
+                     what=f"train_network(network, x, t, {lr}, {steps}) 의 손실 리스트")
