@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery
 from nnbasics.release_kit.selfcheck import expect_array, expect_true, expect_unchanged
 
 NAMES = ("x_train", "t_train", "x_test", "t_test")
@@ -95,3 +96,18 @@ def test_split_data_leaves_inputs_unchanged_and_returns_fresh_arrays(student, re
         overwrite_results(student.split_data, xh, th, 5, 2)
         expect_unchanged(student.get(xh), x, what="split_data 에 넘긴 x")
         expect_unchanged(student.get(th), t, what="split_data 에 넘긴 t")
+
+
+def contract_cases(rng):
+    x, t = rng.normal(size=(12, 3)), rng.integers(0, 4, size=12)
+    return [Case("실수 x, 레이블 t", (x, t, 4, int(rng.integers(100)))),
+            Case("다른 실수 x, 레이블 t", (rng.normal(size=(12, 3)), rng.integers(0, 4, size=12), 4,
+                                          int(rng.integers(100)))),
+            Case("원-핫 t", (x, np.eye(4)[t], 5, 3)),
+            Case("정수 픽셀 x (uint8)", (rng.integers(0, 17, size=(10, 4)).astype(np.uint8), t[:10], 3, 7)),
+            Case("test_size = 0", (x, t, 0, 1)),
+            Case("test_size = N (모두 테스트)", (x, t, 12, 2))]
+
+
+TestContract = battery(Function("split_data", [Param("x"), Param("t"), Param("test_size"), Param("seed", 0)],
+                                contract_cases))
