@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery
 from nnbasics.release_kit.selfcheck import expect_array, expect_true, expect_unchanged
 
 
@@ -81,3 +82,18 @@ def test_confusion_matrix_leaves_inputs_unchanged_and_starts_over(student, refer
                      what="같은 t, y 로 세 번째 부른 confusion_matrix (돌려준 배열을 바꾼 뒤)")
         expect_unchanged(student.get(th), t, what="confusion_matrix 에 넘긴 t")
         expect_unchanged(student.get(yh), y, what="confusion_matrix 에 넘긴 y")
+
+
+def contract_cases(rng):
+    t, y = rng.integers(0, 10, size=40), rng.integers(0, 10, size=40)
+    return [Case("레이블 40개, 클래스 10개", (t, y, 10)),
+            Case("다른 레이블 40개, 클래스 10개", (rng.integers(0, 10, size=40), rng.integers(0, 10, size=40), 10)),
+            Case("레이블 (uint8)", (t.astype(np.uint8), y.astype(np.uint8), 10)),
+            Case("레이블 (int32)", (t.astype(np.int32), y.astype(np.int32), 10)),
+            Case("샘플 하나 (N = 1)", (t[:1], y[:1], 10)),
+            Case("클래스 4개", (rng.integers(0, 4, size=12), rng.integers(0, 4, size=12), 4)),
+            Case("같은 (정답, 예측) 쌍이 되풀이됨", (np.array([2, 2, 2, 1]), np.array([3, 3, 3, 1]), 5))]
+
+
+TestContract = battery(Function("confusion_matrix", [Param("t"), Param("y"), Param("num_classes", 10)],
+                                contract_cases, dtype="int"))

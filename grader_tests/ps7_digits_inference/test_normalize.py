@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery
 from nnbasics.release_kit.selfcheck import expect_array, expect_unchanged
 
 
@@ -56,3 +57,17 @@ def test_normalize_returns_a_fresh_array(student, reference, rng, overwrite_resu
         overwrite_results(student.normalize, handle)
         expect_unchanged(student.get(handle), x, what="normalize 의 결과를 바꾼 뒤의 입력 배열")
         expect_array(student.normalize(handle), reference.normalize(x), what="normalize 를 다시 부른 결과")
+
+
+def contract_cases(rng):
+    pixels = rng.integers(0, 17, size=(5, 64))
+    return [Case("픽셀 배치 (int64)", (pixels,)), Case("다른 픽셀 배치 (int64)", (rng.integers(0, 17, size=(5, 64)),)),
+            Case("8×8 이미지 (uint8)", (rng.integers(0, 17, size=(8, 8)).astype(np.uint8),)),
+            Case("픽셀 배치 (int8)", (pixels.astype(np.int8),)),
+            Case("한 장의 이미지 (64,)", (rng.integers(0, 17, size=64),)),
+            Case("한 행짜리 배치 (1, 64)", (rng.integers(0, 17, size=(1, 64)),)),
+            Case("실수 픽셀", (rng.uniform(0, 16, size=(3, 64)),)),
+            Case("스칼라 정수 16", (16,))]
+
+
+TestContract = battery(Function("normalize", [Param("x")], contract_cases, dtype="float"))

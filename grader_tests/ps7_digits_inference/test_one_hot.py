@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery
 from nnbasics.release_kit.selfcheck import expect_array, expect_unchanged
 
 
@@ -62,3 +63,17 @@ def test_one_hot_leaves_labels_unchanged_and_returns_fresh_arrays(student, refer
         expect_unchanged(student.get(handle), t, what="one_hot 에 넘긴 레이블 배열")
         expect_array(student.one_hot(handle, k), reference.one_hot(t, k),
                      what="돌려준 배열을 바꾼 뒤 다시 부른 one_hot")
+
+
+def contract_cases(rng):
+    labels = rng.integers(0, 10, size=7)
+    return [Case("레이블 (int64), 클래스 10개", (labels, 10)),
+            Case("다른 레이블 (int64), 클래스 10개", (rng.integers(0, 10, size=7), 10)),
+            Case("레이블 (uint8)", (labels.astype(np.uint8), 10)),
+            Case("레이블 (int32)", (labels.astype(np.int32), 10)),
+            Case("레이블 하나 (N = 1)", (labels[:1], 10)),
+            Case("클래스 3개", (rng.integers(0, 3, size=6), 3)),
+            Case("클래스 12개 (레이블에 없는 클래스도 열이 있다)", (rng.integers(0, 5, size=6), 12))]
+
+
+TestContract = battery(Function("one_hot", [Param("t"), Param("num_classes", 10)], contract_cases, dtype="float"))

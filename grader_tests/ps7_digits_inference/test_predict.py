@@ -1,7 +1,10 @@
 """Hidden graders for predict (ps7_digits_inference)."""
+import itertools
+
 import numpy as np
 import pytest
 
+from nnbasics.grading.battery import Case, Function, Param, battery
 from nnbasics.release_kit.selfcheck import expect_array, expect_true, expect_unchanged
 
 SIZES = [(64, 50, 100, 10), (5, 4, 3, 2), (8, 3, 6, 4), (3, 7, 2, 5)]   # (d, h1, h2, C)
@@ -70,3 +73,27 @@ def test_predict_leaves_network_and_input_unchanged(student, reference, rng, ran
         for key in sorted(net):
             expect_unchanged(after[key], net[key], what=f"predict 에 넘긴 network['{key}']")
         expect_unchanged(student.get(x_handle), x, what="predict 에 넘긴 x")
+
+
+def contract_network(rng, sizes):
+    """W1, b1, W2, b2, W3, b3 for layer sizes (d, h1, h2, C)."""
+    network = {}
+    for i, (n_in, n_out) in enumerate(itertools.pairwise(sizes), start=1):
+        network[f"W{i}"] = rng.normal(size=(n_in, n_out))
+        network[f"b{i}"] = rng.normal(scale=0.5, size=n_out)
+    return network
+
+
+def contract_cases(rng):
+    small, wide = contract_network(rng, (4, 5, 3, 3)), contract_network(rng, (6, 7, 5, 4))
+    return [Case("배치 (N, d)", (small, rng.normal(size=(5, 4)))),
+            Case("다른 신경망과 배치", (contract_network(rng, (4, 5, 3, 3)), rng.normal(size=(5, 4)))),
+            Case("한 샘플 (d,)", (wide, rng.normal(size=6))),
+            Case("한 행짜리 배치 (1, d)", (wide, rng.normal(size=(1, 6)))),
+            Case("큰 입력 (±50)", (small, rng.uniform(-50, 50, size=(3, 4)))),
+            Case("정수 픽셀 입력 (uint8)", (contract_network(rng, (4, 5, 3, 3)),
+                                         rng.integers(0, 17, size=(3, 4)).astype(np.uint8)))]
+
+
+TestContract = battery(Function("predict", [Param("network"), Param("x")], contract_cases, dtype="float",
+                                reference_on_floats=True))
