@@ -276,7 +276,7 @@ def report(name: str, namespace: dict, folder=None) -> tuple[list[str], bool]:
     return lines, not failed
 
 
-def check(name: str, namespace: dict) -> None:
+def check(name: str, namespace: dict, folder=None) -> None:
     """The notebook's check cell: run the public checks of exercise ``name`` against ``namespace``.
 
     Prints one line per check (expected and got on failure). It never raises, so Run All
@@ -284,8 +284,9 @@ def check(name: str, namespace: dict) -> None:
     cell with stderr output 0, so its Validate button and ``nbgrader validate`` list the
     cell with these very lines as its error; a pass is written to stdout. It returns
     nothing, so the cell shows no result value (nbgrader would read one as a score).
+    ``folder`` holds ``public_checks.py`` and the notebook: by default, this file's own.
     """
-    lines, passed = report(name, namespace)
+    lines, passed = report(name, namespace, folder)
     stream = sys.stdout if passed else sys.stderr
     stream.write("\n".join(lines) + "\n")
     stream.flush()
