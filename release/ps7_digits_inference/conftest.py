@@ -3,8 +3,8 @@
 """pytest plugin for the student self-check (자가 검사).
 
 Run ``pytest`` in the assignment folder: it executes the saved notebook's code cells
-(no Jupyter server needed) and runs ``public_checks.py`` against them, then prints one
-line per exercise.
+(no Jupyter server needed) and runs ``public_checks.py`` against them, then prints, per
+exercise, its result and each failed check once, in full (expected and got).
 """
 
 import functools
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import selfcheck
 import selfcheck_wording as wording
-from selfcheck_notebook import load_notebook
+from selfcheck_notebook import exercise_names, load_notebook
 
 HERE = Path(__file__).parent
 NOTEBOOK_ERRORS = pytest.StashKey[list]()
@@ -43,35 +43,50 @@ def student():
 
 
 def pytest_collection_modifyitems(config, items):
-    namespace, errors = _loaded()
+    _, errors = _loaded()
     config.stash[NOTEBOOK_ERRORS] = errors
+    names = exercise_names(HERE)  # the release's exercises, not what the notebook defined
     for item in items:
-        item.user_properties.append(("exercise", selfcheck.exercise_of(item.name, namespace) or "?"))
+        item.user_properties.append(("exercise", selfcheck.exercise_of(item.name, names) or "?"))
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if call.excinfo is not None and call.excinfo.errisinstance(selfcheck.CheckFailure):
-        report.longrepr = f"{selfcheck.first_line(item.function)}\n  → {call.excinfo.value}"
+    if call.excinfo is None or report.passed:
+        return
+    if call.excinfo.errisinstance(selfcheck.CheckFailure):
+        line = wording.CHECK_FAILED.format(description=selfcheck.first_line(item.function), message=call.excinfo.value)
+    else:  # a bug in a check, or an error outside it: one line, not a traceback
+        line = wording.CHECK_CRASHED.format(description=selfcheck.first_line(getattr(item, "function", item)),
+                                            error=selfcheck.short(call.excinfo.exconly(), 300))
+    report.user_properties.append(("failure", line))
+    report.longrepr = line  # --tb=no (pytest.ini) prints nothing of it; a plugin that asks gets this
 
 
 def pytest_terminal_summary(terminalreporter):
-    results = {}
+    results: dict[str, dict] = {}
     for outcome in ("passed", "failed", "error"):
         for report in terminalreporter.stats.get(outcome, []):
             if report.when != "call" and outcome != "error":
                 continue
-            exercise = dict(report.user_properties).get("exercise", "?")
-            passed, total = results.get(exercise, (0, 0))
-            results[exercise] = (passed + (outcome == "passed"), total + 1)
+            properties = dict(report.user_properties)
+            result = results.setdefault(properties.get("exercise", "?"), {"passed": 0, "total": 0, "failures": []})
+            result["passed"] += outcome == "passed"
+            result["total"] += 1
+            if "failure" in properties:
+                result["failures"].append(properties["failure"])
     if not results:
         return
     terminalreporter.section(wording.SUMMARY_SECTION)
-    for exercise, (passed, total) in results.items():
-        mark = "✓" if passed == total else "✗"
-        terminalreporter.write_line(wording.SUMMARY_LINE.format(mark=mark, exercise=exercise, passed=passed,
-                                                                total=total))
+    for exercise, result in results.items():
+        mark = "✓" if result["passed"] == result["total"] else "✗"
+        terminalreporter.write_line(wording.SUMMARY_LINE.format(mark=mark, exercise=exercise, passed=result["passed"],
+                                                                total=result["total"]))
+        for failure in result["failures"]:
+            terminalreporter.write_line(failure)
     for error in terminalreporter.config.stash.get(NOTEBOOK_ERRORS, []):
         terminalreporter.write_line(wording.NOTEBOOK_ERROR.format(error=error))
+    if all(result["passed"] == result["total"] for result in results.values()):
+        terminalreporter.write_line(wording.SUMMARY_ALL_PASSED)

@@ -39,6 +39,39 @@ def notebook_code_cells(notebook: dict):
         yield meta.get("grade_id"), "".join(source) if isinstance(source, list) else source
 
 
+MAX_NOTEBOOK_BYTES = 16 * 2**20  # a file bigger than this beside the checks is not read for names
+
+
+def exercise_names(folder) -> set[str]:
+    """The exercises of the notebooks in ``folder``: the grade_ids of their solution cells.
+
+    They come from the release's nbgrader metadata, not from what the student defined, so a
+    helper the student names ``relu_scalar`` does not take the checks ``test_relu_scalar_*``.
+    """
+    names = set()
+    for path in Path(folder).glob("*.ipynb"):
+        try:
+            if path.stat().st_size > MAX_NOTEBOOK_BYTES:
+                continue
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+            cells = notebook.get("cells", []) if isinstance(notebook, dict) else []
+        except (OSError, ValueError):
+            continue
+        for cell in cells:
+            meta = ((cell.get("metadata") or {}).get("nbgrader") or {}) if isinstance(cell, dict) else {}
+            if cell.get("cell_type") == "code" and meta.get("solution") and isinstance(meta.get("grade_id"), str):
+                names.add(meta["grade_id"])
+    return names
+
+
+def cell_label(grade_id: str | None, source: str) -> str:
+    """A cell as the student sees it: its exercise, or its first line of code."""
+    if grade_id:
+        return wording.CELL_NAMED.format(name=grade_id)
+    lines = [line.strip() for line in source.splitlines() if line.strip() and not line.strip().startswith("#")]
+    return wording.CELL_STARTING.format(line=short(lines[0], 50) if lines else "")
+
+
 def load_notebook(path) -> tuple[dict, list[str]]:
     """Execute a saved notebook's code cells (no kernel); return (namespace, cell errors)."""
     path = Path(path)
@@ -57,8 +90,8 @@ def load_notebook(path) -> tuple[dict, list[str]]:
             except BaseException as error:
                 if isinstance(error, KeyboardInterrupt):
                     raise
-                errors.append(wording.CELL_ERROR.format(cell=grade_id or index, kind=type(error).__name__,
-                                                        message=short(error)))
+                errors.append(wording.CELL_ERROR.format(cell=cell_label(grade_id, source),
+                                                        kind=type(error).__name__, message=short(error)))
     finally:
         os.chdir(cwd)
     return namespace, errors

@@ -5,7 +5,8 @@
 - ``expect_*``: layered checks (type → shape → dtype → finite → values) that raise
   ``CheckFailure`` with a message in student terms; hidden graders use the same ones;
 - ``TOL``: every tolerance, named, with its reason;
-- ``check(name, globals())``: the notebook's test cell, running ``public_checks.py``.
+- ``check(name, globals())``: the notebook's test cell, running ``public_checks.py``
+  (``report`` makes its lines).
 
 The student's functions are reached through ``selfcheck_protocol.Student``; ``pytest``
 in the assignment folder runs the same checks (``conftest.py``). Only numpy and the
@@ -25,10 +26,12 @@ import numpy as np
 
 try:  # inside the nnbasics package (grading)
     from . import selfcheck_wording as wording
-    from .selfcheck_protocol import CheckFailure, ExerciseAborted, ObjectProxy, Student
+    from .selfcheck_notebook import exercise_names
+    from .selfcheck_protocol import CheckFailure, ExerciseAborted, ObjectProxy, Student, short
 except ImportError:  # beside a student's notebook
     import selfcheck_wording as wording
-    from selfcheck_protocol import CheckFailure, ExerciseAborted, ObjectProxy, Student
+    from selfcheck_notebook import exercise_names
+    from selfcheck_protocol import CheckFailure, ExerciseAborted, ObjectProxy, Student, short
 
 __all__ = ["TOL", "CheckFailure", "ExerciseAborted", "check", "describe", "expect_array", "expect_equal",
            "expect_int", "expect_ndarray", "expect_true", "expect_unchanged"]
@@ -205,8 +208,18 @@ def public_checks(module, names) -> dict[str, list]:
     return by_exercise
 
 
+def checks_of(module, name: str, exercises=()) -> list:
+    """The checks of exercise ``name``: ``test_<name>_...`` functions of ``public_checks.py``,
+    less those of a longer exercise name (``exercises``, e.g. ``sigmoid_grad`` beside ``sigmoid``).
+
+    Chosen by the name alone, never by what the notebook has defined: a check cell run
+    before its exercise's cell still has checks to run (and fails them).
+    """
+    return public_checks(module, {name, *exercises}).get(name, [])
+
+
 def load_public_checks(folder=None) -> types.ModuleType:
-    folder = Path(folder) if folder else Path(os.path.dirname(os.path.abspath(__file__)))
+    folder = Path(folder) if folder else KIT_FOLDER
     spec = importlib.util.spec_from_file_location("public_checks", folder / "public_checks.py")
     module = importlib.util.module_from_spec(spec)
     if str(folder) not in sys.path:
@@ -215,27 +228,65 @@ def load_public_checks(folder=None) -> types.ModuleType:
     return module
 
 
+KIT_FOLDER = Path(os.path.dirname(os.path.abspath(__file__)))
+
+
 def first_line(fn) -> str:
     return ((fn.__doc__ or fn.__name__).strip().splitlines() or [fn.__name__])[0]
 
 
-def check(name: str, namespace: dict) -> None:
-    """Run the public checks of exercise ``name`` against the notebook's ``namespace``."""
-    checks = public_checks(load_public_checks(os.getcwd()), namespace).get(name, [])
+def _crash(error: BaseException) -> str:
+    """A check's own error, in one line (no traceback into the kit's files)."""
+    return short("".join(traceback.format_exception_only(type(error), error)), 300)
+
+
+def report(name: str, namespace: dict, folder=None) -> tuple[list[str], bool]:
+    """The lines a check cell shows for exercise ``name``, and whether every check passed.
+
+    Never a pass with nothing checked: no checks for ``name``, or ``name`` not defined in
+    the notebook (its cell not run since the kernel started), is a failure that says so.
+    """
+    folder = Path(folder) if folder else KIT_FOLDER
+    lines = [wording.CHECKS_HEADER.format(name=name)]
+    try:
+        module = load_public_checks(folder)
+    except Exception as error:  # public_checks.py missing or broken: nothing was checked
+        return [*lines, wording.NO_PUBLIC_CHECKS.format(error=_crash(error))], False
+    checks = checks_of(module, name, exercise_names(folder))
+    if not checks:
+        return [*lines, wording.NO_CHECKS_FOR.format(name=name)], False
+    if name not in namespace:
+        return [*lines, wording.RUN_CELL_FIRST.format(name=name, count=len(checks))], False
     student = Student.local(namespace)
     failed = 0
-    print(wording.CHECKS_HEADER.format(name=name))
     for fn in checks:
         try:
             fn(student)
         except CheckFailure as failure:
             failed += 1
-            print(wording.CHECK_FAILED.format(description=first_line(fn), message=failure))
-        except Exception:  # a bug in a check must show itself, not pass
+            lines.append(wording.CHECK_FAILED.format(description=first_line(fn), message=failure))
+        except Exception as error:  # a bug in a check must show itself, not pass
             failed += 1
-            print(wording.CHECK_CRASHED.format(description=first_line(fn), traceback=traceback.format_exc(limit=-1)))
+            lines.append(wording.CHECK_CRASHED.format(description=first_line(fn), error=_crash(error)))
         else:
-            print(wording.CHECK_PASSED.format(description=first_line(fn)))
-    print(wording.CHECKS_TOTAL.format(passed=len(checks) - failed, total=len(checks)))
-    if failed:
-        raise CheckFailure(wording.CHECKS_FAILED.format(name=name, failed=failed))
+            lines.append(wording.CHECK_PASSED.format(description=first_line(fn)))
+    lines.append(wording.CHECKS_TOTAL.format(passed=len(checks) - failed, total=len(checks)))
+    lines.append(wording.CHECKS_FAILED.format(name=name, failed=failed, total=len(checks)) if failed
+                 else wording.ALL_PASSED.format(name=name))
+    return lines, not failed
+
+
+def check(name: str, namespace: dict, folder=None) -> None:
+    """The notebook's check cell: run the public checks of exercise ``name`` against ``namespace``.
+
+    Prints one line per check (expected and got on failure). It never raises, so Run All
+    goes on to the next exercise. A failure is written to stderr: nbgrader scores a test
+    cell with stderr output 0, so its Validate button and ``nbgrader validate`` list the
+    cell with these very lines as its error; a pass is written to stdout. It returns
+    nothing, so the cell shows no result value (nbgrader would read one as a score).
+    ``folder`` holds ``public_checks.py`` and the notebook: by default, this file's own.
+    """
+    lines, passed = report(name, namespace, folder)
+    stream = sys.stdout if passed else sys.stderr
+    stream.write("\n".join(lines) + "\n")
+    stream.flush()

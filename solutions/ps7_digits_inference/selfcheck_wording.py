@@ -39,12 +39,27 @@ CANNOT_SEND = "결과를 보낼 수 없어요"
 CHECKS_HEADER = "{name} 공개 검사(public checks):"
 CHECK_PASSED = "  ✓ {description}"
 CHECK_FAILED = "  ✗ {description}\n      → {message}"
-CHECK_CRASHED = "  ✗ {description}\n      → 검사 도중 오류:\n{traceback}"
+CHECK_CRASHED = "  ✗ {description}\n      → 검사 도중 오류가 났어요: {error}"
 CHECKS_TOTAL = "{passed}/{total} 통과"
-CHECKS_FAILED = "{name}: 공개 검사 {failed}개 실패"
+CHECKS_FAILED = "✗ {name}: 공개 검사 {total}개 중 {failed}개 실패 (→ 줄이 기대한 값과 실제 값을 보여 줘요)"
+ALL_PASSED = ("✓ {name}: 공개 검사를 모두 통과했어요. 점수는 제출 후 숨겨진 채점 검사(hidden grader tests)가 "
+              "더 많은 입력과 경우로 따로 매겨요")
+RUN_CELL_FIRST = ("  ✗ {name} 이(가) 아직 정의되지 않았어요: 먼저 위의 `{name}` 셀을 실행하세요 "
+                  "(공개 검사 {count}개를 하나도 실행하지 못했어요)")
+NO_CHECKS_FOR = "  ✗ public_checks.py 에 {name} 의 공개 검사가 없어요: 검사한 것이 없으니 통과가 아니에요"
+NO_PUBLIC_CHECKS = ("  ✗ 공개 검사 파일(public_checks.py)을 읽을 수 없어요 ({error}): "
+                    "과제 폴더의 파일을 모두 이 노트북과 같은 폴더에 두세요")
+# The check cell's own line when the kit itself is missing (the notebook uploaded alone); it
+# lives in every test cell's source (docs/authoring.md), since this file is missing then too.
+KIT_MISSING = ("⚠ 자가 검사 파일(selfcheck.py 등)이 없어요: 과제 폴더의 파일을 모두 이 노트북과 "
+               "같은 폴더에 두고 다시 실행하세요")
 SUMMARY_SECTION = "연습문제별 결과 (per exercise)"
 SUMMARY_LINE = "{mark} {exercise:<24} {passed}/{total} 통과"
-NOTEBOOK_ERROR = "  (노트북 {error})"
+SUMMARY_ALL_PASSED = ("공개 검사를 모두 통과했어요. 점수는 제출 후 숨겨진 채점 검사(hidden grader tests)가 "
+                      "더 많은 입력과 경우로 따로 매겨요")
+NOTEBOOK_ERROR = "  (노트북의 {error})"
 ONE_NOTEBOOK = "이 폴더에는 노트북(.ipynb)이 하나 있어야 해요: {found}"
 NOT_JSON = "{name} 을(를) 읽을 수 없어요 (JSON 오류): {error}"
-CELL_ERROR = "셀 {cell}: {kind}: {message}"
+CELL_ERROR = "{cell}: {kind}: {message}"
+CELL_NAMED = "`{name}` 셀"
+CELL_STARTING = "`{line}` 로 시작하는 셀"
