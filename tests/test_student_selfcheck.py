@@ -81,3 +81,40 @@ def test_public_checks_pass_on_the_solutions_and_fail_on_the_release(assignment)
     assert "✗" not in solved.stdout
     blank = run_pytest(ROOT / "release" / assignment)
     assert blank.returncode == 1 and "✓" not in blank.stdout.split("per exercise")[-1], blank.stdout[-3000:]
+
+
+def test_each_failure_is_printed_once_in_full_under_its_exercise(folder):
+    """No FAILURES section and no short summary cut at 50 characters: each failed check once."""
+    result = folder.runpytest_subprocess()
+    out = result.stdout.str()
+    assert out.count("double_all([1]) 는 [2]") == 1 and "FAILURES" not in out and "short test summary" not in out
+    result.stdout.fnmatch_lines(["✗ double_all * 0/1 통과", "  ✗ double_all([1]) 는 [2]",
+                                 "      → double_all(...): 아직 구현하지 않았어요 (NotImplementedError)"])
+
+
+def test_a_cell_that_raised_is_named_by_its_exercise_or_its_first_line(folder):
+    notebook = json.loads((folder.path / "hw.ipynb").read_text())
+    notebook["cells"].insert(3, {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                                 "id": "e", "source": "# a picture\nplot = double_all(3)"})
+    (folder.path / "hw.ipynb").write_text(json.dumps(notebook))
+    result = folder.runpytest_subprocess()
+    result.stdout.fnmatch_lines(["*(노트북의 `plot = double_all(3)` 로 시작하는 셀: NotImplementedError*"])
+    assert "셀 4" not in result.stdout.str()
+
+
+def test_checks_belong_to_the_notebooks_exercises_not_to_its_other_names(folder):
+    """A helper named ``double_all`` in a notebook whose exercises are ``double`` only: the check stays with double."""
+    notebook = json.loads((folder.path / "hw.ipynb").read_text())
+    notebook["cells"][2]["metadata"] = {}  # double_all is now a plain cell, not an exercise
+    (folder.path / "hw.ipynb").write_text(json.dumps(notebook))
+    result = folder.runpytest_subprocess()
+    result.stdout.fnmatch_lines(["✗ double * 1/2 통과"])
+
+
+def test_all_passed_says_the_hidden_graders_test_more(folder):
+    notebook = json.loads((folder.path / "hw.ipynb").read_text())
+    notebook["cells"][2]["source"] = "def double_all(x):\n    return np.asarray(x) * 2"
+    (folder.path / "hw.ipynb").write_text(json.dumps(notebook))
+    result = folder.runpytest_subprocess()
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["*공개 검사를 모두 통과했어요*숨겨진 채점 검사*"])
