@@ -191,10 +191,11 @@ def test_TwoLayerNet_instances_share_nothing(student, reference, rng):
     set_params(one, first)
     set_params(two, second)
     x, _ = data(rng, 5, size[0], size[2])
+    xh = student.put(x)  # the same array object for every call: a cache keyed on it is found
     ref = reference.TwoLayerNet(*size)
     ref.params = {k: v.copy() for k, v in first.items()}
-    expect_array(one.predict(x), ref.predict(x), what="다른 신경망의 params 를 정한 뒤 첫 신경망의 predict")
+    expect_array(one.predict(xh), ref.predict(x), what="다른 신경망의 params 를 정한 뒤 첫 신경망의 predict")
     third = random_params(rng, *size)
     set_params(one, third)  # same arrays, new values: a cached forward pass is stale now
     ref.params = {k: v.copy() for k, v in third.items()}
-    expect_array(one.predict(x), ref.predict(x), what="params 값을 바꾼 뒤의 predict")
+    expect_array(one.predict(xh), ref.predict(x), what="params 값을 바꾼 뒤의 predict")

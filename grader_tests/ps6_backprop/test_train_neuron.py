@@ -110,16 +110,18 @@ def contract_cases(rng):
     return [case("작은 문제", 6, 2, 0.5, 20), case("다른 작은 문제", 6, 2, 1.5, 20),
             case("특성 하나 (d = 1)", 5, 1, 1.0, 30), case("샘플 하나 (N = 1)", 1, 3, 0.5, 15),
             dataclasses.replace(case("에포크 0 번 (아무것도 바꾸지 않는다)", 4, 2, 1.0, 0), fresh=False),
-            case("큰 학습률", 8, 3, 10.0, 10), learnable(rng)]
+            case("큰 학습률", 8, 3, 10.0, 10), learnable(rng), learnable(rng)]
 
 
 def learnable(rng):
     """A problem the neuron learns almost perfectly: the error falls far below 1e-3 on the way."""
-    X = rng.normal(scale=3, size=(40, 2))
-    margin = X @ np.array([2.0, -1.0])
-    X = X[np.abs(margin) > 2][:8]  # every point well away from the boundary
+    # Every point away from the boundary, and a rate at which the error falls steadily (a
+    # larger one saturates the neuron in one step, after which nothing changes): an answer
+    # that stops early is off here in >99.6 % of draws (simulated), two draws in the cases.
+    X = rng.normal(scale=2, size=(60, 2))
+    X = X[np.abs(X @ np.array([2.0, -1.0])) > 1][:8]
     Y = (X @ np.array([[2.0], [-1.0]]) > 0).astype(float)
-    return Case("오차가 아주 작아질 때까지 학습되는 문제", (X, Y, np.zeros((2, 1)), 0.0, 10.0, 300))
+    return Case("오차가 아주 작아질 때까지 학습되는 문제", (X, Y, np.zeros((2, 1)), 0.0, 2.0, 800))
 
 
 TestContract = battery(Function(
