@@ -26,3 +26,18 @@ TOO_MANY_THREADS = ("학생 코드가 스레드(thread)를 너무 많이 만들�
                     "(프로세스와 스레드는 합쳐서 최대 {limit}개)")
 SUBMISSION_TIMEOUT = "제출물 전체의 시간 제한 {seconds:g}초를 다 썼어요 (셀 실행, 재시작, 채점을 합쳐서)"
 CELL_LOST_STATE = "이 셀의 프로세스들이 노트북 상태를 가진 프로세스를 종료시켰어요"
+
+# -- what the student process left out (sandbox.worker, sandbox.client)
+OUTPUT_TRUNCATED = "\n... (출력 {count}자 생략: output truncated)\n"
+FIGURES_CUT_IN_CELL = ("\n(그림 {count}개 생략: 셀마다 {limit}개까지, 그림 하나에 {kib} KiB 까지 보관해요; "
+                       "figures left out)\n")
+FIGURES_CUT_IN_SUBMISSION = "(그림 {count}개 생략: 한 제출에 {limit}개까지 보관해요; figures left out)\n"
+FIGURE_TEXT = "<matplotlib 그림 (figure)>"
+CANNOT_SEND = "결과를 보낼 수 없어요"
+
+# -- what the submission's intake and the exporter say in the autograded notebook (nbgrader_ext)
+CELL_NOT_RUN = "이 셀은 실행하지 않았어요 (not run): {why}"
+PARTS_NOT_GRADED = "**제출물의 일부를 채점하지 않았어요 (parts of the submission were not graded):**"
+GRADED_AS_BLANK = "**제출한 파일을 노트북으로 읽을 수 없어서 빈 노트북으로 채점했어요 (모든 문제 0점).**"
+UNSAFE_HTML = "**이 셀의 HTML은 안전하지 않아 글자 그대로 보여요 (unsafe HTML, shown as text).**"
+STUDENT_MARK = "학생│ "  # before every line of a student cell's output (nbgrader_ext.student_content)

@@ -27,7 +27,9 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from nbconvert.preprocessors.sanitize import SanitizeHTML
 from traitlets import Bool, List, Unicode
 
-STUDENT_MARK = "학생│ "
+from nnbasics.grading import wording
+
+STUDENT_MARK = wording.STUDENT_MARK
 
 # What markdown (with tables, math and images) renders to, and nothing that runs or restyles.
 MARKDOWN_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "b", "i", "code",
@@ -114,7 +116,7 @@ class SanitizeStudentHTML(SanitizeHTML):
 
     enabled = Bool(True, help="nbconvert's preprocessors are off unless enabled").tag(config=True)
     tags = List(Unicode(), [], help="Tags kept when a cell is shown as text: none").tag(config=True)
-    note = Unicode("**이 셀의 HTML은 안전하지 않아 글자 그대로 보여요 (unsafe HTML, shown as text).**",
+    note = Unicode(wording.UNSAFE_HTML,
                    help="First line of a cell shown as text").tag(config=True)
 
     def preprocess_cell(self, cell, resources, index):

@@ -40,6 +40,7 @@ import nbformat
 from nbconvert.exporters import NotebookExporter
 from nbformat import NotebookNode
 
+from nnbasics.grading import wording
 from nnbasics.nbgrader_ext import intake
 
 # nbgrader's own copy in autograded/ is read again: indented JSON, every source split into
@@ -85,7 +86,7 @@ def bound_cells(nb: NotebookNode, cell_limit: int) -> tuple[NotebookNode, list[s
         else:
             continue
         problems.append(f"cell {number} was not graded: {why}")
-        message = f"이 셀은 실행하지 않았어요 (not run): {why}"
+        message = wording.CELL_NOT_RUN.format(why=why)
         cell.source = f"# {message}\nraise RuntimeError({message!r})" if cell.cell_type == "code" else message
     return (nbformat.from_dict(_scrubbed(nb)) if problems or not _encodable(nbformat.writes(nb)) else nb), problems
 
@@ -123,7 +124,7 @@ class TolerantNotebookExporter(NotebookExporter):
             if notes:
                 self.log.warning("Student %s: %s", resources["nbgrader"]["student"], "; ".join(notes)[:1000])
                 nb.cells.insert(0, nbformat.v4.new_markdown_cell(
-                    "**제출물의 일부를 채점하지 않았어요 (parts of the submission were not graded):**\n\n"
+                    wording.PARTS_NOT_GRADED + "\n\n"
                     + "\n".join(f"- {note}" for note in notes)))
         return self.from_notebook_node(nb, resources, **kw)
 
@@ -178,6 +179,6 @@ class TolerantNotebookExporter(NotebookExporter):
                        info["student"], str(reason)[:300])
         notebook = self._release(resources)
         notebook.cells.insert(0, nbformat.v4.new_markdown_cell(
-            f"**제출한 파일을 노트북으로 읽을 수 없어서 빈 노트북으로 채점했어요 (모든 문제 0점).**\n\n"
+            f"{wording.GRADED_AS_BLANK}\n\n"
             f"The submitted file could not be read: {quoted(reason, 300)}"))
         return notebook

@@ -92,8 +92,6 @@ class ProtocolViolation(Exception):
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FIGURE_SIDE = 4000  # pixels: a PNG header claiming more is not one the worker drew (a browser would pay for it)
-FIGURE_TEXT = "<matplotlib 그림 (figure)>"
-FIGURES_LEFT_OUT = "(그림 {count}개 생략: 한 제출에 {limit}개까지 보관해요; figures left out)\n"
 
 
 def _png(value, max_bytes: int) -> str:
@@ -141,7 +139,7 @@ def _clean_outputs(outputs, limit: int, figure_limit: int = 0, figure_bytes: int
             figures += 1
             clean.append({"output_type": "display_data", "metadata": {},  # text/plain: the image's alt text
                           "data": {"image/png": _png(output["data"]["image/png"], figure_bytes),
-                                   "text/plain": FIGURE_TEXT}})
+                                   "text/plain": wording.FIGURE_TEXT}})
         else:
             raise ProtocolViolation
     return clean
@@ -325,7 +323,8 @@ class Sandbox:
                 left_out += 1
         if left_out:
             kept.append({"output_type": "stream", "name": "stdout",
-                         "text": FIGURES_LEFT_OUT.format(count=left_out, limit=self.limits.figures_total)})
+                         "text": wording.FIGURES_CUT_IN_SUBMISSION.format(count=left_out,
+                                                                          limit=self.limits.figures_total)})
         return kept
 
     def _run(self, cell: dict) -> list:

@@ -30,6 +30,7 @@ import sys
 import time
 import traceback
 
+from nnbasics.grading import wording
 from nnbasics.sandbox import confine, wire
 
 PR_SET_PDEATHSIG = 1
@@ -61,7 +62,7 @@ class BoundedText:
     def getvalue(self) -> str:
         text = "".join(self.parts)
         if self.dropped:
-            text += f"\n... (출력 {self.dropped}자 생략: output truncated)\n"
+            text += wording.OUTPUT_TRUNCATED.format(count=self.dropped)
         return text
 
 
@@ -156,8 +157,7 @@ def run_cell(source: str, namespace: dict, name: str, output_limit: int, figure_
         finally:
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
     if left_out:
-        out.write(f"\n(그림 {left_out}개 생략: 셀마다 {figure_limit}개까지, 그림 하나에 {figure_bytes // 1024} KiB "
-                  f"까지 보관해요; figures left out)\n")
+        out.write(wording.FIGURES_CUT_IN_CELL.format(count=left_out, limit=figure_limit, kib=figure_bytes // 1024))
     for stream, name_ in ((out, "stdout"), (err, "stderr")):
         text = stream.getvalue()
         if text:
@@ -186,7 +186,7 @@ def serve_exercise(sock: socket.socket, namespace: dict, cpu_seconds: int) -> No
         try:
             wire.send(sock, server.handle(request))
         except Exception as error:  # an answer that cannot be encoded or sent
-            wire.send(sock, {"raised": [type(error).__name__, "결과를 보낼 수 없어요"]})
+            wire.send(sock, {"raised": [type(error).__name__, wording.CANNOT_SEND]})
 
 
 def end_strays() -> None:
