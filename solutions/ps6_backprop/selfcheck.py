@@ -44,6 +44,10 @@ class TOL:
     # sigmoid, logsumexp softmax): agreement to ~1e-15 relative; 1e-9 leaves room.
     close_rel = 1e-9
     close_abs = 1e-12
+    # Values spanning orders of magnitude (a sigmoid's or a softmax's tails, e^-30 ~ 1e-13):
+    # close_abs would pass a tail off by a factor of 1000 (an input clipped to ±30). The
+    # tanh form's cancellation costs ~1e-17 there; 1e-15 leaves room for it and nothing more.
+    tails_abs = 1e-15
     # A central difference with h=1e-4 is off by ~4e-12 on quadratics; a forward
     # difference by ~1e-4 (EXERCISES.md tolerance notes): 1e-6 separates them.
     numerical_gradient_abs = 1e-6
