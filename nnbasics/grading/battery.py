@@ -33,7 +33,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from nnbasics.release_kit.selfcheck import TOL, CheckFailure, expect_array, expect_equal, expect_unchanged
+from nnbasics.release_kit.selfcheck import TOL, expect_array, expect_equal, expect_unchanged
 
 REQUIRED = object()
 
@@ -84,7 +84,8 @@ class Function:
         return tuple(v for p, v in zip(self.params, case.args, strict=True) if not p.optional), {}
 
 
-def _reference(reference, contract: Function, args: tuple, kwargs: dict):
+def reference_result(reference, contract: Function, args: tuple, kwargs: dict):
+    """What the reference returns for these arguments (on copies; integers as floats where the contract says)."""
     def prepare(value):
         if isinstance(value, np.ndarray) and contract.reference_on_floats and value.dtype.kind in "iu":
             return value.astype(np.float64)
@@ -161,7 +162,7 @@ class Battery:
         for case in contract.cases(rng)[:2]:
             for words, how in shapes.items():
                 args, kwargs = how(case)
-                expect_like(self._call(student, how, case), _reference(reference, contract, args, kwargs),
+                expect_like(self._call(student, how, case), reference_result(reference, contract, args, kwargs),
                             contract, f"{case.label}: {words} 부른 {contract.name} 의 결과")
 
     @pytest.mark.weight(2)
@@ -170,7 +171,7 @@ class Battery:
         contract = self.contract
         for case in contract.cases(rng):
             expect_like(self._call(student, contract.positional, case),
-                        _reference(reference, contract, case.args, {}), contract,
+                        reference_result(reference, contract, case.args, {}), contract,
                         f"{case.label}: {contract.name} 의 결과")
 
     @pytest.mark.weight(1)
@@ -181,7 +182,7 @@ class Battery:
         for case in contract.cases(rng):
             handles = _handles(student, case.args)
             kept = student.keep(function, *handles)
-            expect_like(student.get(kept), _reference(reference, contract, case.args, {}), contract,
+            expect_like(student.get(kept), reference_result(reference, contract, case.args, {}), contract,
                         f"{case.label}: {contract.name} 의 결과")
             checked = [(p, h, v) for p, h, v in zip(contract.params, handles, case.args, strict=True)
                        if _passed_by_handle(v) and p.name not in contract.modifies]
@@ -200,7 +201,7 @@ class Battery:
         first, second = contract.cases(rng)[:2]
         for label, case in (("처음", first), ("다른 입력 다음", second), ("다시", first)):
             expect_like(self._call(student, contract.positional, case),
-                        _reference(reference, contract, case.args, {}), contract,
+                        reference_result(reference, contract, case.args, {}), contract,
                         f"{label} 부른 {contract.name} 의 결과 ({case.label})")
         arrays = [i for i, (a, b) in enumerate(zip(first.args, second.args)) if isinstance(a, np.ndarray)
                   and isinstance(b, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype
@@ -213,7 +214,7 @@ class Battery:
                 student.assign(handles[i], second.args[i])
                 changed[i] = second.args[i]
             expect_like(getattr(student, contract.name)(*handles),
-                        _reference(reference, contract, tuple(changed), {}), contract,
+                        reference_result(reference, contract, tuple(changed), {}), contract,
                         f"같은 배열 객체의 값을 바꾼 뒤 다시 부른 {contract.name} 의 결과")
 
     @pytest.mark.weight(1)
@@ -223,12 +224,12 @@ class Battery:
         first, second = contract.cases(rng)[:2]
         function = getattr(student, contract.name)
         kept = student.keep(function, *first.args)
-        expected_first = _reference(reference, contract, first.args, {})
+        expected_first = reference_result(reference, contract, first.args, {})
         later = student.keep(function, *second.args)
         expect_like(student.get(kept), expected_first, contract,
                     f"다음 호출 뒤에 본 첫 번째 {contract.name} 의 결과 (다음 호출이 덮어쓰면 안 돼요)")
         student.mutate(kept)  # the caller changes what it got back
-        expect_like(student.get(later), _reference(reference, contract, second.args, {}), contract,
+        expect_like(student.get(later), reference_result(reference, contract, second.args, {}), contract,
                     f"첫 번째 결과를 바꾼 뒤에 본 두 번째 {contract.name} 의 결과")
         expect_like(function(*first.args), expected_first, contract,
                     f"돌려받은 결과를 바꾼 뒤 다시 부른 {contract.name} 의 결과 (캐시를 돌려주면 안 돼요)")
@@ -270,15 +271,6 @@ def integer_arrays(rng, small_types: bool = True) -> list[tuple[str, np.ndarray]
 
 def one_array_cases(families) -> list[Case]:
     return [Case(label, (x,)) for label, x in families]
-
-
-def check_contract(contract: Function, reference, rng) -> None:
-    """The reference must satisfy its own contract (a battery that rejects it is the bug)."""
-    for case in contract.cases(rng):
-        try:
-            _reference(reference, contract, case.args, {})
-        except Exception as error:
-            raise CheckFailure(f"reference fails on {case.label}: {error!r}") from error
 
 
 def battery(contract: Function) -> type:
