@@ -26,7 +26,7 @@ from nnbasics.release_kit.selfcheck import check
 from tests.conftest import ROOT, autograde
 
 ASSIGNMENTS = assignments(ROOT)
-TEST_CELL = """# 공개 검사(public checks): 셀을 실행해 {name} 을(를) 스스로 확인하세요.
+TEST_CELL = """# {name}의 공개 검사(public checks): 이 셀을 실행해 스스로 확인하세요.
 # 점수는 제출 후 숨겨진 채점 검사(hidden grader tests)로 따로 매겨집니다.
 import sys
 try:

@@ -26,22 +26,22 @@ class GateChecks:
     def truth_table(self, name: str) -> None:
         gate, expected = getattr(self.student, name), getattr(self.reference, name)
         for x1, x2 in self._rows():
-            expect_array(gate(x1, x2), expected(x1, x2), what=f"{name}({x1}, {x2}) 의 출력")
+            expect_array(gate(x1, x2), expected(x1, x2), what=f"{name}({x1}, {x2})의 출력")
 
     def numpy_integer_inputs(self, name: str) -> None:
         gate, expected = getattr(self.student, name), getattr(self.reference, name)
         for x1, x2 in self._rows():
             t1, t2 = self._numpy_int(), self._numpy_int()
             expect_array(gate(t1(x1), t2(x2)), expected(x1, x2),
-                         what=f"{name}(np.{t1.__name__}({x1}), np.{t2.__name__}({x2})) 의 출력")
+                         what=f"{name}(np.{t1.__name__}({x1}), np.{t2.__name__}({x2}))의 출력")
 
     def returns_int(self, name: str) -> None:
         gate, expected = getattr(self.student, name), getattr(self.reference, name)
         for x1, x2 in self._rows():
-            expect_int(gate(x1, x2), expected(x1, x2), what=f"{name}({x1}, {x2}) 의 출력")
+            expect_int(gate(x1, x2), expected(x1, x2), what=f"{name}({x1}, {x2})의 출력")
             t = self._numpy_int()
             expect_int(gate(t(x1), t(x2)), expected(x1, x2),
-                       what=f"{name}(np.{t.__name__}({x1}), np.{t.__name__}({x2})) 의 출력")
+                       what=f"{name}(np.{t.__name__}({x1}), np.{t.__name__}({x2}))의 출력")
 
 
 @pytest.fixture

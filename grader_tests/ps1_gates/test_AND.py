@@ -14,5 +14,5 @@ def test_AND_numpy_integer_inputs(gate):
 
 
 def test_AND_returns_int(gate):
-    """출력이 정수(int) 0 또는 1 이다 (bool 이나 float 가 아니다)"""
+    """출력이 정수(int) 0 또는 1이다 (bool이나 float가 아니다)"""
     gate.returns_int("AND")

@@ -16,7 +16,7 @@ def test_XOR_numpy_integer_inputs(gate):
 
 
 def test_XOR_returns_int(gate):
-    """출력이 정수(int) 0 또는 1 이다 (bool 이나 float 가 아니다)"""
+    """출력이 정수(int) 0 또는 1이다 (bool이나 float가 아니다)"""
     gate.returns_int("XOR")
 
 
@@ -31,7 +31,7 @@ def test_XOR_composes_the_gates(student, reference):
                 student.replace(name, stand_in)
             for x1, x2 in ((0, 0), (1, 0), (0, 1), (1, 1)):
                 expect_int(student.XOR(x1, x2), constant,
-                           what=f"AND, NAND, OR 가 모두 항상 {constant} 을 돌려줄 때 XOR({x1}, {x2})")
+                           what=f"AND, NAND, OR가 모두 항상 {constant}을 돌려줄 때 XOR({x1}, {x2})")
     finally:
         for name, gate in gates.items():
             student.replace(name, gate)

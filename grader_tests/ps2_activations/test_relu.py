@@ -10,7 +10,7 @@ SHAPES = [(7,), (3, 4), (2, 3, 4)]
 
 @pytest.mark.weight(2)
 def test_relu_matches_reference_on_arrays(student, reference, rng):
-    """1-D, 2-D, 3-D 배열에 원소별(elementwise)로 max(0, x) 를 계산한다"""
+    """1-D, 2-D, 3-D 배열에 원소별(elementwise)로 max(0, x)를 계산한다"""
     for shape in SHAPES:
         x = rng.normal(scale=2, size=shape)
         expect_array(student.relu(x), reference.relu(x), dtype="float",
@@ -26,7 +26,7 @@ def test_relu_scalars(student, reference, rng):
 
 
 def test_relu_threshold_is_zero(student, reference, rng):
-    """0 보다 조금 큰 값은 그대로, 0 보다 조금 작은 값은 0 이 된다 (기준은 0)"""
+    """0보다 조금 큰 값은 그대로, 0보다 조금 작은 값은 0이 된다 (기준은 0)"""
     x = rng.uniform(-1, 1, size=(4, 6))
     expect_array(student.relu(x), reference.relu(x), what="0 근처 값에 대한 relu 출력")
 
@@ -52,7 +52,7 @@ def test_relu_leaves_input_unchanged(student, reference, rng):
         x = rng.normal(size=shape)
         handle = student.put(x)
         expect_array(student.relu(handle), reference.relu(x), what="relu 출력")
-        expect_unchanged(student.get(handle), x, what="relu 의 입력 배열")
+        expect_unchanged(student.get(handle), x, what="relu의 입력 배열")
 
 
 def contract_cases(rng):

@@ -17,7 +17,7 @@ def _scalars(rng):
 
 @pytest.mark.weight(2)
 def test_step_function_values_on_arrays(student, reference, rng):
-    """1-D, 2-D, 3-D 배열의 각 원소에 대해 x > 0 이면 1, 아니면 0 이다"""
+    """1-D, 2-D, 3-D 배열의 각 원소에 대해 x > 0이면 1, 아니면 0 이다"""
     for shape in SHAPES:
         x = rng.normal(scale=2, size=shape)
         expect_array(student.step_function(x), reference.step_function(x),
@@ -26,7 +26,7 @@ def test_step_function_values_on_arrays(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_step_function_returns_integers(student, reference, rng):
-    """출력의 dtype 이 정수(int)이다 (bool 이나 float 가 아니다)"""
+    """출력의 dtype이 정수(int)이다 (bool이나 float가 아니다)"""
     for shape in SHAPES:
         x = rng.normal(scale=2, size=shape)
         expect_array(student.step_function(x), reference.step_function(x), dtype="int",
@@ -37,13 +37,13 @@ def test_step_function_returns_integers(student, reference, rng):
 
 
 def test_step_function_zero_maps_to_zero(student, reference, rng):
-    """경계값 0 에서는 0 이다 (x >= 0 이 아니라 x > 0)"""
+    """경계값 0에서는 0이다 (x >= 0이 아니라 x > 0)"""
     for zero in (0, 0.0, -0.0):
         expect_array(student.step_function(zero), 0, what=f"step_function({zero!r})")
     x = rng.normal(size=(4, 5))
     x[rng.random(x.shape) < 0.4] = 0.0
     expect_array(student.step_function(x), reference.step_function(x),
-                 what="0 이 섞인 2-D 입력에 대한 step_function 출력")
+                 what="0이 섞인 2-D 입력에 대한 step_function 출력")
 
 
 def test_step_function_scalars(student, reference, rng):

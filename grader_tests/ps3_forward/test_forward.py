@@ -19,7 +19,7 @@ def random_network(rng, sizes, scale=1.0):
 
 @pytest.mark.weight(2)
 def test_forward_book_network_one_sample(student, reference, rng):
-    """책의 신경망에서 한 샘플 (2,) 의 출력 (2,) 을 계산한다"""
+    """책의 신경망에서 한 샘플 (2,)의 출력 (2,)을 계산한다"""
     network = reference.init_network()
     for _ in range(3):
         x = rng.normal(scale=2, size=2)
@@ -29,22 +29,22 @@ def test_forward_book_network_one_sample(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_forward_book_network_batch(student, reference, rng):
-    """책의 신경망에서 배치(batch) (N, 2) 의 출력 (N, 2) 을 계산한다"""
+    """책의 신경망에서 배치(batch) (N, 2)의 출력 (N, 2)을 계산한다"""
     network = reference.init_network()
     for n in (1, 3, 7):
         x = rng.normal(scale=2, size=(n, 2))
         expect_array(student.forward(network, x), reference.forward(network, x), dtype="float",
-                     what=f"책의 신경망에 배치 ({n}, 2) 를 넣은 forward 출력")
+                     what=f"책의 신경망에 배치 ({n}, 2)를 넣은 forward 출력")
 
 
 @pytest.mark.weight(2)
 def test_forward_uses_the_given_network(student, reference, rng):
-    """init_network() 가 아니라 인자로 받은 network 의 가중치와 편향을 쓴다"""
+    """init_network()가 아니라 인자로 받은 network의 가중치와 편향을 쓴다"""
     for _ in range(2):
         network = random_network(rng, (2, 3, 2, 2))
         x = rng.normal(size=2)
         expect_array(student.forward(network, x), reference.forward(network, x), dtype="float",
-                     what="책과 같은 크기, 다른 값의 network 로 계산한 forward 출력")
+                     what="책과 같은 크기, 다른 값의 network로 계산한 forward 출력")
 
 
 @pytest.mark.weight(2)
@@ -58,7 +58,7 @@ def test_forward_any_layer_sizes(student, reference, rng):
         expect_array(student.forward(network, one), reference.forward(network, one), dtype="float",
                      what=f"{label} 신경망에 한 샘플을 넣은 forward 출력")
         expect_array(student.forward(network, batch), reference.forward(network, batch), dtype="float",
-                     what=f"{label} 신경망에 배치 (4, {sizes[0]}) 를 넣은 forward 출력")
+                     what=f"{label} 신경망에 배치 (4, {sizes[0]})를 넣은 forward 출력")
 
 
 def test_forward_batch_rows_equal_single_samples(student, rng):
@@ -67,7 +67,7 @@ def test_forward_batch_rows_equal_single_samples(student, rng):
     batch = rng.normal(size=(5, 3))
     got = student.forward(network, batch)
     expect_true(isinstance(got, np.ndarray) and got.shape == (5, 2),
-                f"배치 (5, 3) 에 대한 forward 출력: 모양 (5, 2) 의 배열을 기대했지만 {describe(got)} 을(를) 받았어요")
+                f"배치 (5, 3)에 대한 forward 출력: 모양 (5, 2)의 배열을 기대했지만 {describe(got)} 을(를) 받았어요")
     # identity: a row of x @ W is that row alone times W, so batching changes nothing
     for i, row in enumerate(batch):
         expect_array(student.forward(network, row), got[i],
@@ -81,11 +81,11 @@ def test_forward_output_layer_is_identity(student, reference, rng):
     network["b3"] = np.array([-3.0, 0.5, 4.0]) + rng.normal(scale=0.1, size=3)
     x = rng.normal(size=(4, 2))
     expect_array(student.forward(network, x), reference.forward(network, x), dtype="float",
-                 what="출력이 큰 값과 음수를 포함하는 network 의 forward 출력")
+                 what="출력이 큰 값과 음수를 포함하는 network의 forward 출력")
 
 
 def test_forward_leaves_network_unchanged(student, reference, rng):
-    """올바른 값을 돌려주면서 network 의 배열과 입력 x 는 바꾸지 않는다"""
+    """올바른 값을 돌려주면서 network의 배열과 입력 x는 바꾸지 않는다"""
     network = random_network(rng, (3, 4, 2, 2))
     net_handle = student.put(network)
     for x in (rng.normal(size=3), rng.normal(size=(2, 3))):
@@ -93,8 +93,8 @@ def test_forward_leaves_network_unchanged(student, reference, rng):
         expect_array(student.forward(net_handle, x_handle), reference.forward(network, x), what="forward 출력")
         after = student.get(net_handle)
         for key, value in network.items():
-            expect_unchanged(after.get(key), value, what=f"forward 가 받은 network['{key}']")
-        expect_unchanged(student.get(x_handle), x, what="forward 가 받은 입력 x")
+            expect_unchanged(after.get(key), value, what=f"forward가 받은 network['{key}']")
+        expect_unchanged(student.get(x_handle), x, what="forward가 받은 입력 x")
 
 
 def contract_cases(rng):

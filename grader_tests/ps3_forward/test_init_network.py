@@ -13,20 +13,20 @@ def _network(student):
     """The student's dict, after the type layer."""
     network = student.init_network()
     expect_true(isinstance(network, dict),
-                f"init_network() 은(는) dict 를 돌려줘야 해요 (실제 {describe(network)})")
+                f"init_network() 은(는) dict를 돌려줘야 해요 (실제 {describe(network)})")
     return network
 
 
 def _entry(network, key):
-    expect_true(key in network, f"init_network() 의 결과에 키 '{key}' 가 없어요")
+    expect_true(key in network, f"init_network()의 결과에 키 '{key}'가 없어요")
     return network[key]
 
 
 def test_init_network_has_the_six_keys(student, reference):
-    """'W1', 'b1', 'W2', 'b2', 'W3', 'b3' 여섯 개의 키(key)를 가진 dict 를 돌려준다"""
+    """'W1', 'b1', 'W2', 'b2', 'W3', 'b3' 여섯 개의 키(key)를 가진 dict를 돌려준다"""
     network = _network(student)
     expect_equal(sorted(map(str, network)), sorted(reference.init_network()),
-                 what="init_network() 의 키 목록")
+                 what="init_network()의 키 목록")
 
 
 def test_init_network_arrays_have_the_book_shapes(student, reference):
@@ -36,7 +36,7 @@ def test_init_network_arrays_have_the_book_shapes(student, reference):
         got = _entry(network, key)
         expect_true(isinstance(got, np.ndarray),
                     f"init_network()['{key}']: 배열(np.ndarray)을 기대했지만 {describe(got)} 을(를) 받았어요")
-        expect_equal(got.shape, expected.shape, what=f"init_network()['{key}'] 의 모양")
+        expect_equal(got.shape, expected.shape, what=f"init_network()['{key}']의 모양")
 
 
 def test_init_network_arrays_are_float(student, reference):
@@ -50,7 +50,7 @@ def test_init_network_arrays_are_float(student, reference):
 
 @pytest.mark.weight(2)
 def test_init_network_weights_match_the_book(student, reference):
-    """가중치(weight) W1, W2, W3 가 책의 값과 같다"""
+    """가중치(weight) W1, W2, W3가 책의 값과 같다"""
     network = _network(student)
     expected = reference.init_network()
     for key in WEIGHTS:
@@ -60,7 +60,7 @@ def test_init_network_weights_match_the_book(student, reference):
 
 @pytest.mark.weight(2)
 def test_init_network_biases_match_the_book(student, reference):
-    """편향(bias) b1, b2, b3 가 책의 값과 같다"""
+    """편향(bias) b1, b2, b3가 책의 값과 같다"""
     network = _network(student)
     expected = reference.init_network()
     for key in BIASES:
@@ -77,9 +77,9 @@ def test_init_network_gives_the_book_network_outputs(student, reference, rng):
     try:
         got = reference.forward(network, x)
     except Exception as error:  # the student's arrays do not fit together
-        raise CheckFailure(f"init_network() 의 배열로 순전파를 계산할 수 없어요 ({type(error).__name__})") from None
+        raise CheckFailure(f"init_network()의 배열로 순전파를 계산할 수 없어요 ({type(error).__name__})") from None
     expect_array(got, reference.forward(reference.init_network(), x),
-                 what="init_network() 의 매개변수로 계산한 배치의 출력")
+                 what="init_network()의 매개변수로 계산한 배치의 출력")
 
 
 TestContract = battery(Function("init_network", [], lambda rng: [Case("인자 없이", ()), Case("인자 없이", ())]))

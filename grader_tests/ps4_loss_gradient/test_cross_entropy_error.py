@@ -26,48 +26,48 @@ def one_hot(labels, k):
 
 @pytest.mark.weight(2)
 def test_cross_entropy_error_one_sample_one_hot(student, reference, rng):
-    """한 샘플 (1-D y, 원-핫 t): -log(y[정답] + 1e-7), N = 1 로 나눈다"""
+    """한 샘플 (1-D y, 원-핫 t): -log(y[정답] + 1e-7), N = 1로 나눈다"""
     for k in (3, 10):
         y, t = probabilities(rng, k), one_hot(rng.integers(k), k)
         expect_array(student.cross_entropy_error(y, t), reference.cross_entropy_error(y, t),
-                     dtype="float", what=f"길이 {k} 의 y 와 원-핫 t 에 대한 cross_entropy_error")
+                     dtype="float", what=f"길이 {k}의 y와 원-핫 t에 대한 cross_entropy_error")
 
 
 @pytest.mark.weight(2)
 def test_cross_entropy_error_batch_one_hot(student, reference, rng):
-    """배치 (N, k) 와 원-핫 t: 배치 크기 N 으로 나눈 평균이다"""
+    """배치 (N, k)와 원-핫 t: 배치 크기 N으로 나눈 평균이다"""
     for n, k in ((1, 4), (3, 10), (8, 5)):
         y, t = probabilities(rng, (n, k)), one_hot(rng.integers(k, size=n), k)
         expect_array(student.cross_entropy_error(y, t), reference.cross_entropy_error(y, t),
-                     dtype="float", what=f"모양 ({n}, {k}) 배치와 원-핫 t 에 대한 cross_entropy_error")
+                     dtype="float", what=f"모양 ({n}, {k}) 배치와 원-핫 t에 대한 cross_entropy_error")
 
 
 @pytest.mark.weight(2)
 def test_cross_entropy_error_batch_label_indices(student, reference, rng):
-    """배치 (N, k) 와 정답 레이블(label index) t (N,) 도 받는다"""
+    """배치 (N, k)와 정답 레이블(label index) t (N,)도 받는다"""
     for n, k in ((4, 10), (6, 3)):
         y, t = probabilities(rng, (n, k)), rng.integers(k, size=n)
         expect_array(student.cross_entropy_error(y, t), reference.cross_entropy_error(y, t),
-                     dtype="float", what=f"모양 ({n}, {k}) 배치와 레이블 t ({n},) 에 대한 cross_entropy_error")
+                     dtype="float", what=f"모양 ({n}, {k}) 배치와 레이블 t ({n},)에 대한 cross_entropy_error")
 
 
 def test_cross_entropy_error_one_sample_label_index(student, reference, rng):
-    """한 샘플 (1-D y) 와 정수 레이블 하나도 받는다"""
+    """한 샘플 (1-D y)와 정수 레이블 하나도 받는다"""
     k = 10
     y, t = probabilities(rng, k), np.int64(rng.integers(k))
     expect_array(student.cross_entropy_error(y, t), reference.cross_entropy_error(y, t),
-                 dtype="float", what="길이 10 의 y 와 정수 레이블에 대한 cross_entropy_error")
+                 dtype="float", what="길이 10의 y와 정수 레이블에 대한 cross_entropy_error")
 
 
 def test_cross_entropy_error_is_the_mean_over_the_batch(student, rng):
-    """배치의 값은 각 행을 한 샘플로 넣은 값들의 평균이다 (합이 아니라 N 으로 나눈다)"""
+    """배치의 값은 각 행을 한 샘플로 넣은 값들의 평균이다 (합이 아니라 N으로 나눈다)"""
     n, k = 5, 6
     y, t = probabilities(rng, (n, k)), one_hot(rng.integers(k, size=n), k)
     rows = []
     for i in range(n):
         value = student.cross_entropy_error(y[i], t[i])
         expect_true(np.ndim(value) == 0 and np.asarray(value).dtype.kind in "iuf",
-                    "한 샘플에 대한 cross_entropy_error 는 숫자 하나(scalar)여야 해요")
+                    "한 샘플에 대한 cross_entropy_error는 숫자 하나(scalar)여야 해요")
         rows.append(float(value))
     # identity: -sum_n log(...) / N is the mean of the per-row values -log(...) / 1
     expect_array(student.cross_entropy_error(y, t), np.mean(rows),
@@ -76,7 +76,7 @@ def test_cross_entropy_error_is_the_mean_over_the_batch(student, rng):
 
 @pytest.mark.weight(2)
 def test_cross_entropy_error_zero_probability_is_finite(student, reference, rng):
-    """확률이 0 인 원소가 있어도 (정답 자리라도) inf/NaN 이 아니다: log 안에 1e-7 을 더한다"""
+    """확률이 0인 원소가 있어도 (정답 자리라도) inf/NaN이 아니다: log 안에 1e-7을 더한다"""
     n, k = 4, 5
     labels = rng.integers(k, size=n)
     y = probabilities(rng, (n, k))
@@ -85,13 +85,13 @@ def test_cross_entropy_error_zero_probability_is_finite(student, reference, rng)
     y /= y.sum(axis=1, keepdims=True)
     t = one_hot(labels, k)
     expect_array(student.cross_entropy_error(y, t), reference.cross_entropy_error(y, t),
-                 dtype="float", what="확률 0 을 포함한 배치의 cross_entropy_error")
+                 dtype="float", what="확률 0을 포함한 배치의 cross_entropy_error")
     expect_array(student.cross_entropy_error(y[0], t[0]), reference.cross_entropy_error(y[0], t[0]),
-                 dtype="float", what="정답 확률이 0 인 한 샘플의 cross_entropy_error")
+                 dtype="float", what="정답 확률이 0인 한 샘플의 cross_entropy_error")
 
 
 def test_cross_entropy_error_adds_1e_7_rather_than_clipping(student, reference, rng):
-    """작은 확률에서도 약속대로 log(y + 1e-7) 이다 (np.clip 으로 자르는 방식과 다르다)"""
+    """작은 확률에서도 약속대로 log(y + 1e-7)이다 (np.clip으로 자르는 방식과 다르다)"""
     n, k = 6, 4
     labels = rng.integers(k, size=n)
     y = probabilities(rng, (n, k))
@@ -102,15 +102,15 @@ def test_cross_entropy_error_adds_1e_7_rather_than_clipping(student, reference, 
 
 
 def test_cross_entropy_error_leaves_inputs_unchanged(student, reference, rng):
-    """올바른 값을 돌려주면서 입력 y, t 는 바꾸지 않는다"""
+    """올바른 값을 돌려주면서 입력 y, t는 바꾸지 않는다"""
     for shape in ((7,), (3, 7)):
         y = probabilities(rng, shape)
         t = one_hot(rng.integers(7, size=shape[:-1]), 7)
         y_handle, t_handle = student.put(y), student.put(t)
         expect_array(student.cross_entropy_error(y_handle, t_handle), reference.cross_entropy_error(y, t),
-                     what="cross_entropy_error 의 값")
-        expect_unchanged(student.get(y_handle), y, what="cross_entropy_error 의 입력 y")
-        expect_unchanged(student.get(t_handle), t, what="cross_entropy_error 의 입력 t")
+                     what="cross_entropy_error의 값")
+        expect_unchanged(student.get(y_handle), y, what="cross_entropy_error의 입력 y")
+        expect_unchanged(student.get(t_handle), t, what="cross_entropy_error의 입력 t")
 
 
 def contract_cases(rng):
@@ -126,14 +126,14 @@ def contract_cases(rng):
     sample = probabilities(rng, k)
     label = int(rng.integers(k))
     return [
-        Case("배치 y 와 원-핫 t", (batch, one_hot(labels, k))),
-        Case("다른 배치 y 와 원-핫 t", (probabilities(rng, (4, k)), one_hot(rng.integers(k, size=4), k))),
-        Case("배치 y 와 정답 레이블 t (int64)", (batch, labels.astype(np.int64))),
-        Case("배치 y 와 정답 레이블 t (uint8)", (batch, labels.astype(np.uint8))),
-        Case("배치 y 와 정수 원-핫 t (int64)", (batch, one_hot(labels, k).astype(np.int64))),
-        Case("한 샘플 y 와 원-핫 t", (sample, one_hot(label, k))),
-        Case("한 샘플 y 와 정답 레이블 (np.int64)", (sample, np.int64(label))),
-        Case("정답 확률이 0 인 배치", (zero_at_label, one_hot(zero_labels, k))),
+        Case("배치 y와 원-핫 t", (batch, one_hot(labels, k))),
+        Case("다른 배치 y와 원-핫 t", (probabilities(rng, (4, k)), one_hot(rng.integers(k, size=4), k))),
+        Case("배치 y와 정답 레이블 t (int64)", (batch, labels.astype(np.int64))),
+        Case("배치 y와 정답 레이블 t (uint8)", (batch, labels.astype(np.uint8))),
+        Case("배치 y와 정수 원-핫 t (int64)", (batch, one_hot(labels, k).astype(np.int64))),
+        Case("한 샘플 y와 원-핫 t", (sample, one_hot(label, k))),
+        Case("한 샘플 y와 정답 레이블 (np.int64)", (sample, np.int64(label))),
+        Case("정답 확률이 0인 배치", (zero_at_label, one_hot(zero_labels, k))),
         Case("아주 긴 배치 (N = 3000)", (long_batch, long_labels)),
         Case("한 행짜리 배치 (1, k)", (batch[:1], labels[:1])),
     ]

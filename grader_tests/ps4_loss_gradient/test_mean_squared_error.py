@@ -23,16 +23,16 @@ def one_hot(rng, shape):
 
 @pytest.mark.weight(2)
 def test_mean_squared_error_one_sample(student, reference, rng):
-    """한 샘플 (확률 y, 원-핫 t) 에 대해 0.5 * Σ(y - t)² 를 돌려준다"""
+    """한 샘플 (확률 y, 원-핫 t)에 대해 0.5 * Σ(y - t)² 를 돌려준다"""
     for k in (3, 10):
         y, t = probabilities(rng, k), one_hot(rng, k)
         expect_array(student.mean_squared_error(y, t), reference.mean_squared_error(y, t),
-                     dtype="float", what=f"길이 {k} 의 y, t 에 대한 mean_squared_error")
+                     dtype="float", what=f"길이 {k}의 y, t에 대한 mean_squared_error")
 
 
 @pytest.mark.weight(2)
 def test_mean_squared_error_batch_sums_every_element(student, reference, rng):
-    """2-D 배치도 모든 원소의 합의 ½ 이다 (N 이나 원소 개수로 나누지 않는다)"""
+    """2-D 배치도 모든 원소의 합의 ½ 이다 (N이나 원소 개수로 나누지 않는다)"""
     for n, k in ((4, 10), (3, 5)):
         y, t = probabilities(rng, (n, k)), one_hot(rng, (n, k))
         expect_array(student.mean_squared_error(y, t), reference.mean_squared_error(y, t),
@@ -40,7 +40,7 @@ def test_mean_squared_error_batch_sums_every_element(student, reference, rng):
 
 
 def test_mean_squared_error_is_half_sum_of_squares(student, rng):
-    """y = t 이면 0, 모든 원소가 d 만큼 다르면 0.5 * (원소 개수) * d² 이다"""
+    """y = t이면 0, 모든 원소가 d만큼 다르면 0.5 * (원소 개수) * d² 이다"""
     t = rng.normal(size=(3, 4))
     d = rng.uniform(0.5, 2.0)
     expect_array(student.mean_squared_error(t.copy(), t), 0.0, what="y = t 일 때의 mean_squared_error")
@@ -58,13 +58,13 @@ def test_mean_squared_error_any_real_values_and_shape(student, reference, rng):
 
 
 def test_mean_squared_error_leaves_inputs_unchanged(student, reference, rng):
-    """올바른 값을 돌려주면서 입력 y, t 는 바꾸지 않는다"""
+    """올바른 값을 돌려주면서 입력 y, t는 바꾸지 않는다"""
     y, t = probabilities(rng, (3, 6)), one_hot(rng, (3, 6))
     y_handle, t_handle = student.put(y), student.put(t)
     expect_array(student.mean_squared_error(y_handle, t_handle), reference.mean_squared_error(y, t),
-                 what="mean_squared_error 의 값")
-    expect_unchanged(student.get(y_handle), y, what="mean_squared_error 의 입력 y")
-    expect_unchanged(student.get(t_handle), t, what="mean_squared_error 의 입력 t")
+                 what="mean_squared_error의 값")
+    expect_unchanged(student.get(y_handle), y, what="mean_squared_error의 입력 y")
+    expect_unchanged(student.get(t_handle), t, what="mean_squared_error의 입력 t")
 
 
 def contract_cases(rng):

@@ -19,7 +19,7 @@ def symmetric(rng, n):
 
 @pytest.mark.weight(2)
 def test_numerical_gradient_is_exact_on_quadratics(student, rng):
-    """이차 함수 f(x) = ½ xᵀAx + bᵀx 의 기울기 Ax + b 를 중앙 차분(central difference)으로 구한다"""
+    """이차 함수 f(x) = ½ xᵀAx + bᵀx의 기울기 Ax + b를 중앙 차분(central difference)으로 구한다"""
     for n in (2, 5):
         A, b = symmetric(rng, n), rng.normal(size=n)
         x = rng.normal(scale=2, size=n)
@@ -32,7 +32,7 @@ def test_numerical_gradient_is_exact_on_quadratics(student, rng):
 
 @pytest.mark.weight(2)
 def test_numerical_gradient_any_shape(student, reference, rng):
-    """2-D, 3-D 배열 x 에도 동작하고 x 와 같은 모양의 기울기를 돌려준다"""
+    """2-D, 3-D 배열 x에도 동작하고 x와 같은 모양의 기울기를 돌려준다"""
     source = "lambda z: np.sum(np.sin(w * z)) * np.sum(z ** 2) / z.size"
     for shape in ((3, 4), (2, 3, 2), (1,)):
         w = rng.normal(size=shape)
@@ -41,12 +41,12 @@ def test_numerical_gradient_any_shape(student, reference, rng):
         expected = reference.numerical_gradient(eval(source, {"np": np, "w": w}), x.copy())
         expect_array(student.numerical_gradient(f, x), expected, dtype="float",
                      atol=TOL.numerical_gradient_abs, rtol=0,
-                     what=f"모양 {shape} 배열 x 에 대한 numerical_gradient")
+                     what=f"모양 {shape} 배열 x에 대한 numerical_gradient")
 
 
 @pytest.mark.weight(2)
 def test_numerical_gradient_perturbs_x_in_place(student, rng):
-    """f 가 인자를 무시하고 x 를 클로저(closure)로 읽어도 동작한다: x[idx] 를 제자리(in place)에서 바꾼다"""
+    """f가 인자를 무시하고 x를 클로저(closure)로 읽어도 동작한다: x[idx]를 제자리(in place)에서 바꾼다"""
     # 1-D: f reads x, not its argument (as TwoLayerNet.numerical_gradient does)
     x = rng.normal(size=4)
     A = symmetric(rng, 4)
@@ -54,7 +54,7 @@ def test_numerical_gradient_perturbs_x_in_place(student, rng):
     f = student.function("lambda z: 0.5 * x @ A @ x", x=xh, A=A)
     expect_array(student.numerical_gradient(f, xh), A @ x, dtype="float",
                  atol=TOL.numerical_gradient_abs, rtol=0,
-                 what="f 가 x 를 직접 읽는 경우의 numerical_gradient (길이 4)")
+                 what="f가 x를 직접 읽는 경우의 numerical_gradient (길이 4)")
     # 2-D: a weight matrix W read through the closure, f = ½ ||X W||²
     X, W = rng.normal(size=(3, 2)), rng.normal(size=(2, 3))
     Wh = student.put(W)
@@ -62,12 +62,12 @@ def test_numerical_gradient_perturbs_x_in_place(student, rng):
     # identity: d/dW ½||XW||² = Xᵀ X W (quadratic in W, so the central difference is exact)
     expect_array(student.numerical_gradient(f, Wh), X.T @ X @ W, dtype="float",
                  atol=TOL.numerical_gradient_abs, rtol=0,
-                 what="f 가 가중치 행렬 W (2, 3) 를 직접 읽는 경우의 numerical_gradient")
+                 what="f가 가중치 행렬 W (2, 3)를 직접 읽는 경우의 numerical_gradient")
 
 
 @pytest.mark.weight(2)
 def test_numerical_gradient_restores_x(student, rng):
-    """계산이 끝나면 x 의 모든 원소가 원래 값으로 돌아와 있다"""
+    """계산이 끝나면 x의 모든 원소가 원래 값으로 돌아와 있다"""
     for shape in ((5,), (3, 4)):
         x = rng.normal(size=shape)
         xh = student.put(x)
@@ -75,11 +75,11 @@ def test_numerical_gradient_restores_x(student, rng):
         student.numerical_gradient(f, xh)
         # restoring by x[idx] = tmp is exact; "+= h, -= 2h, += h" may leave a rounding
         # error of ~1e-16 relative, which is harmless and accepted
-        expect_array(student.get(xh), x, what=f"numerical_gradient 를 부른 뒤의 x (모양 {shape})")
+        expect_array(student.get(xh), x, what=f"numerical_gradient를 부른 뒤의 x (모양 {shape})")
 
 
 def test_numerical_gradient_uses_h_1e_4(student, rng):
-    """h = 1e-4 인 중앙 차분이다: f(x) = Σ c·x³ 의 결과가 3c·x² + c·h² 이다"""
+    """h = 1e-4인 중앙 차분이다: f(x) = Σ c·x³ 의 결과가 3c·x² + c·h² 이다"""
     x = rng.uniform(-1.5, 1.5, size=4)
     c = rng.uniform(500, 1500, size=4)
     f = student.function("lambda z: np.sum(c * z ** 3)", c=c)
@@ -104,7 +104,7 @@ def test_numerical_gradient_one_element_at_a_time(student, rng):
 
 
 def test_numerical_gradient_repeated_values(student, rng):
-    """x 에 같은 값이 여러 번 있어도 원소 하나씩 따로 바꾼다 (값으로 고른 마스크가 아니라 위치로)"""
+    """x에 같은 값이 여러 번 있어도 원소 하나씩 따로 바꾼다 (값으로 고른 마스크가 아니라 위치로)"""
     values = rng.normal(size=3)
     for shape in ((6,), (3, 4)):
         x = rng.choice(values, size=shape)  # each value several times
@@ -113,4 +113,4 @@ def test_numerical_gradient_repeated_values(student, rng):
         # identity: the central difference of a quadratic is exact: ∂/∂x_i Σ c x² = 2 c_i x_i
         expect_array(student.numerical_gradient(f, x), 2 * c * x, dtype="float",
                      atol=TOL.numerical_gradient_abs, rtol=0,
-                     what=f"같은 값이 되풀이되는 모양 {shape} 배열 x 에 대한 numerical_gradient")
+                     what=f"같은 값이 되풀이되는 모양 {shape} 배열 x에 대한 numerical_gradient")

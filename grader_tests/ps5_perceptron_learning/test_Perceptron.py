@@ -41,19 +41,19 @@ def fitted(cls, rate, niter, X, y):
 
 
 def test_Perceptron_fit_returns_self(student, rng):
-    """fit(X, y) 는 self 를 돌려준다"""
+    """fit(X, y)는 self를 돌려준다"""
     X, y = separable(rng, 10, 3)
     p = student.Perceptron(rate=0.1, niter=3)
-    expect_true(p.fit(X, y) is p, "fit(X, y) 는 self (그 Perceptron 객체)를 돌려줘야 해요")
+    expect_true(p.fit(X, y) is p, "fit(X, y)는 self (그 Perceptron 객체)를 돌려줘야 해요")
 
 
 def test_Perceptron_weight_starts_at_zero(student, rng):
-    """가중치는 0 벡터 np.zeros(1 + d) 에서 시작한다 (niter=0 이면 그대로, errors 는 빈 리스트)"""
+    """가중치는 0 벡터 np.zeros(1 + d)에서 시작한다 (niter=0이면 그대로, errors는 빈 리스트)"""
     for d in (1, 2, 4):
         X, y = separable(rng, 8, d)
         p = fitted(student.Perceptron, 0.1, 0, X, y)
-        expect_array(p.weight, np.zeros(1 + d), what=f"특성 {d}개, niter=0 으로 fit 한 뒤의 weight")
-        expect_equal(p.errors, [], what=f"특성 {d}개, niter=0 으로 fit 한 뒤의 errors")
+        expect_array(p.weight, np.zeros(1 + d), what=f"특성 {d}개, niter=0으로 fit 한 뒤의 weight")
+        expect_equal(p.errors, [], what=f"특성 {d}개, niter=0으로 fit 한 뒤의 errors")
 
 
 @pytest.mark.weight(3)
@@ -68,7 +68,7 @@ def test_Perceptron_weight_matches_reference(student, reference, rng):
 
 @pytest.mark.weight(3)
 def test_Perceptron_errors_match_reference(student, reference, rng):
-    """errors 는 에포크마다 0이 아닌 갱신을 일으킨 샘플 수의 리스트이고, 참조 구현과 같다"""
+    """errors는 에포크마다 0이 아닌 갱신을 일으킨 샘플 수의 리스트이고, 참조 구현과 같다"""
     for kind, rate, niter, (X, y) in datasets(rng):
         expected = fitted(reference.Perceptron, rate, niter, X, y).errors
         got = fitted(student.Perceptron, rate, niter, X, y).errors
@@ -89,7 +89,7 @@ def test_Perceptron_net_input_matches_reference(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_Perceptron_predict_matches_reference(student, reference, rng):
-    """predict 는 -1 또는 +1 을 돌려주고 참조 구현과 같다 (샘플 여러 개와 하나 모두)"""
+    """predict는 -1 또는 +1을 돌려주고 참조 구현과 같다 (샘플 여러 개와 하나 모두)"""
     for d in (1, 3, 4):
         weight = rng.normal(size=1 + d)
         X = rng.normal(size=(9, d))
@@ -100,11 +100,11 @@ def test_Perceptron_predict_matches_reference(student, reference, rng):
 
 
 def test_Perceptron_predict_is_plus_one_at_zero(student, rng):
-    """순입력(net input)이 정확히 0이면 predict 는 +1 이다 (>= 0.0)"""
+    """순입력(net input)이 정확히 0이면 predict는 +1이다 (>= 0.0)"""
     X = rng.integers(-3, 4, size=(6, 2)).astype(float)
     p = student.Perceptron()
     p.weight = np.zeros(3)
-    expect_array(p.predict(X), np.ones(6), what="weight 가 모두 0일 때 predict")
+    expect_array(p.predict(X), np.ones(6), what="weight가 모두 0일 때 predict")
     # weight[0] + x1 - x2 is exactly 0 on these integer-valued rows
     X0 = np.column_stack([X[:, 0], X[:, 0] + 2.0])
     p.weight = np.array([2.0, 1.0, -1.0])
@@ -112,31 +112,31 @@ def test_Perceptron_predict_is_plus_one_at_zero(student, rng):
 
 
 def test_Perceptron_does_not_modify_inputs(student, reference, rng):
-    """fit 은 올바르게 학습하면서 입력 X, y 는 바꾸지 않는다"""
+    """fit은 올바르게 학습하면서 입력 X, y는 바꾸지 않는다"""
     X, y = separable(rng, 12, 3)
     Xh, yh = student.put(X), student.put(y)
     fitted = student.Perceptron(rate=0.5, niter=4).fit(Xh, yh)
     expected = reference.Perceptron(rate=0.5, niter=4).fit(X.copy(), y.copy())
     expect_array(fitted.weight, expected.weight, rtol=TOL.training_rel, atol=TOL.training_abs,
                  what="학습한 weight")
-    expect_unchanged(student.get(Xh), X, what="fit 에 넘긴 X")
-    expect_unchanged(student.get(yh), y, what="fit 에 넘긴 y")
+    expect_unchanged(student.get(Xh), X, what="fit에 넘긴 X")
+    expect_unchanged(student.get(yh), y, what="fit에 넘긴 y")
 
 
 def test_Perceptron_constructor_arguments_by_position_and_defaults(student, reference, rng):
-    """Perceptron(rate, niter) 를 위치 인자로도 받고, 기본값은 rate=0.01, niter=10 이다"""
+    """Perceptron(rate, niter)를 위치 인자로도 받고, 기본값은 rate=0.01, niter=10 이다"""
     X, y = nonseparable(rng, 15, 2)
     for args, words in (((0.3, 4), "Perceptron(0.3, 4)"), ((0.5,), "Perceptron(0.5)"), ((), "Perceptron()")):
         got = student.Perceptron(*args).fit(X, y)
         expected = reference.Perceptron(*args).fit(X.copy(), y.copy())
         expect_array(got.weight, expected.weight, atol=TOL.training_abs, rtol=TOL.training_rel,
-                     what=f"{words} 로 fit 한 weight")
-        expect_equal(got.errors, expected.errors, what=f"{words} 로 fit 한 errors")
+                     what=f"{words}로 fit 한 weight")
+        expect_equal(got.errors, expected.errors, what=f"{words}로 fit 한 errors")
 
 
 @pytest.mark.weight(2)
 def test_Perceptron_refit_starts_over(student, reference, rng):
-    """같은 객체로 fit 을 다시 하면 처음부터 다시 학습한다 (weight, errors 는 그 학습만의 것)"""
+    """같은 객체로 fit을 다시 하면 처음부터 다시 학습한다 (weight, errors는 그 학습만의 것)"""
     (X1, y1), (X2, y2) = nonseparable(rng, 12, 3), separable(rng, 14, 3)
     p = student.Perceptron(rate=0.2, niter=5)
     p.fit(X1, y1)
@@ -144,7 +144,7 @@ def test_Perceptron_refit_starts_over(student, reference, rng):
     expected = reference.Perceptron(rate=0.2, niter=5).fit(X2.copy(), y2.copy())
     expect_array(p.weight, expected.weight, atol=TOL.training_abs, rtol=TOL.training_rel,
                  what="두 번째 fit 뒤의 weight (기대값은 두 번째 데이터로만 학습한 것)")
-    expect_equal(p.errors, expected.errors, what="두 번째 fit 뒤의 errors (기대값은 두 번째 학습의 errors 만)")
+    expect_equal(p.errors, expected.errors, what="두 번째 fit 뒤의 errors (기대값은 두 번째 학습의 errors만)")
 
 
 @pytest.mark.weight(2)
@@ -161,7 +161,7 @@ def test_Perceptron_instances_share_nothing(student, reference, rng):
 
 
 def test_Perceptron_predict_sees_the_current_weight_and_data(student, reference, rng):
-    """predict 와 net_input 은 매번 지금의 weight 와 입력으로 계산한다 (이전 결과를 재사용하지 않는다)"""
+    """predict와 net_input은 매번 지금의 weight와 입력으로 계산한다 (이전 결과를 재사용하지 않는다)"""
     X, y = separable(rng, 10, 3)
     p = student.Perceptron(rate=0.1, niter=3).fit(X, y)
     q = reference.Perceptron(rate=0.1, niter=3).fit(X.copy(), y.copy())
@@ -174,4 +174,4 @@ def test_Perceptron_predict_sees_the_current_weight_and_data(student, reference,
     expect_array(p.predict(Xh), q.predict(X2), what="값이 바뀐 같은 배열에 대한 predict")
     weight = rng.normal(size=4)
     p.weight, q.weight = weight, weight.copy()
-    expect_array(p.predict(X2), q.predict(X2), what="weight 를 바꾼 뒤의 predict")
+    expect_array(p.predict(X2), q.predict(X2), what="weight를 바꾼 뒤의 predict")

@@ -8,7 +8,7 @@ from nnbasics.release_kit.selfcheck import TOL, expect_array, expect_true, expec
 
 @pytest.mark.weight(2)
 def test_sigmoid_grad_matches_reference_on_arrays(student, reference, rng):
-    """여러 모양(shape)의 배열에서 σ(x)(1 - σ(x)) 와 같다"""
+    """여러 모양(shape)의 배열에서 σ(x)(1 - σ(x))와 같다"""
     for shape in [(6,), (3, 4), (2, 3, 2)]:
         x = rng.normal(scale=4.0, size=shape)
         expect_array(student.sigmoid_grad(x), reference.sigmoid_grad(x),
@@ -29,16 +29,16 @@ def test_sigmoid_grad_is_derivative_at_pre_activation(student, reference, rng):
     h = 1e-4
     expected = (reference.sigmoid(x + h) - reference.sigmoid(x - h)) / (2 * h)
     expect_array(student.sigmoid_grad(x), expected, atol=TOL.numerical_gradient_abs, rtol=0,
-                 what="sigmoid_grad(x) (기대값은 sigmoid 의 중앙 차분, h=1e-4)")
+                 what="sigmoid_grad(x) (기대값은 sigmoid의 중앙 차분, h=1e-4)")
 
 
 def test_sigmoid_grad_symmetric_with_peak_at_zero(student, rng):
-    """σ'(-x) = σ'(x) 이고, 최댓값은 σ'(0) = 0.25 이다"""
+    """σ'(-x) = σ'(x)이고, 최댓값은 σ'(0) = 0.25 이다"""
     x = rng.normal(scale=3.0, size=10)
     got, mirrored = student.sigmoid_grad(x), student.sigmoid_grad(-x)
     expect_array(mirrored, got, what="sigmoid_grad(-x) (기대값은 sigmoid_grad(x))")
     expect_array(student.sigmoid_grad(np.zeros(3)), np.full(3, 0.25), what="sigmoid_grad(np.zeros(3))")
-    expect_true(np.all((got > 0) & (got <= 0.25)), "sigmoid_grad 의 값은 0보다 크고 0.25 이하여야 해요")
+    expect_true(np.all((got > 0) & (got <= 0.25)), "sigmoid_grad의 값은 0보다 크고 0.25 이하여야 해요")
 
 
 def test_sigmoid_grad_large_inputs(student, reference):
@@ -52,7 +52,7 @@ def test_sigmoid_grad_leaves_input_unchanged(student, reference, rng):
     x = rng.normal(size=(3, 4))
     handle = student.put(x)
     expect_array(student.sigmoid_grad(handle), reference.sigmoid_grad(x), what="sigmoid_grad 출력")
-    expect_unchanged(student.get(handle), x, what="sigmoid_grad 의 입력 배열")
+    expect_unchanged(student.get(handle), x, what="sigmoid_grad의 입력 배열")
 
 
 def contract_cases(rng):

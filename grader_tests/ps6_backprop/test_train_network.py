@@ -56,13 +56,13 @@ def linear_pair(student, rng, i, h, o):
 def losses_of(student, *args, **kwargs):
     losses = student.train_network(*args, **kwargs)
     expect_true(isinstance(losses, list),
-                f"train_network 는 손실의 리스트(list)를 돌려줘야 해요 (받은 값: {type(losses).__name__})")
+                f"train_network는 손실의 리스트(list)를 돌려줘야 해요 (받은 값: {type(losses).__name__})")
     return losses
 
 
 @pytest.mark.weight(3)
 def test_train_network_records_loss_after_each_update(student, rng):
-    """길이 steps 의 손실 리스트를 돌려주고, i 번째 값은 i+1 번 갱신한 뒤의 손실이다"""
+    """길이 steps의 손실 리스트를 돌려주고, i 번째 값은 i+1 번 갱신한 뒤의 손실이다"""
     x, t = rng.normal(size=(2, 3)), np.eye(2)[[0, 1]]
     for lr, steps in [(0.1, 4), (0.5, 1), (0.75, 9)]:
         net, start, target = quadratic(student, rng)
@@ -71,12 +71,12 @@ def test_train_network_records_loss_after_each_update(student, rng):
         expect_equal(len(losses), steps, what=f"steps={steps} 일 때 손실 리스트의 길이")
         expect_array(np.array(losses, dtype=float), first * (1 - lr) ** (2 * np.arange(1, steps + 1)),
                      atol=TOL.training_abs, rtol=TOL.training_rel,
-                     what=f"QuadraticNet 을 lr={lr} 로 학습한 손실 리스트 (기대값은 닫힌 꼴(closed form))")
+                     what=f"QuadraticNet을 lr={lr}로 학습한 손실 리스트 (기대값은 닫힌 꼴(closed form))")
 
 
 @pytest.mark.weight(2)
 def test_train_network_updates_every_param(student, rng):
-    """W1, b1, W2, b2 모두 params[key] -= lr * grads[key] 로 갱신한다"""
+    """W1, b1, W2, b2 모두 params[key] -= lr * grads[key]로 갱신한다"""
     x, t = rng.normal(size=(2, 3)), np.eye(2)[[1, 0]]
     for lr, steps in [(0.2, 3), (0.6, 5)]:
         net, start, target = quadratic(student, rng)
@@ -85,23 +85,23 @@ def test_train_network_updates_every_param(student, rng):
         for key in KEYS:
             expected = target[key] + (1 - lr) ** steps * (start[key] - target[key])
             expect_array(params[key], expected, atol=TOL.training_abs, rtol=TOL.training_rel,
-                         what=f"QuadraticNet 을 lr={lr}, steps={steps} 로 학습한 params['{key}'] (기대값은 닫힌 꼴)")
+                         what=f"QuadraticNet을 lr={lr}, steps={steps}로 학습한 params['{key}'] (기대값은 닫힌 꼴)")
 
 
 @pytest.mark.weight(2)
 def test_train_network_matches_reference(student, reference, rng):
-    """x, t 에 따라 기울기가 달라지는 신경망에서 손실 리스트와 params 가 참조 구현과 같다"""
+    """x, t에 따라 기울기가 달라지는 신경망에서 손실 리스트와 params가 참조 구현과 같다"""
     for (i, h, o), n, lr, steps in [((2, 3, 2), 6, 0.1, 25), ((4, 2, 3), 9, 0.3, 12)]:
         x, t = rng.normal(size=(n, i)), np.eye(o)[rng.integers(0, o, size=n)]
         mine, ours = linear_pair(student, rng, i, h, o)
         expected = reference.train_network(ours, x.copy(), t.copy(), lr=lr, steps=steps)
         got = losses_of(student, mine, x, t, lr=lr, steps=steps)
         expect_array(np.array(got, dtype=float), np.array(expected), atol=TOL.training_abs, rtol=TOL.training_rel,
-                     what=f"LinearNet {(i, h, o)} 을 lr={lr}, steps={steps} 로 학습한 손실 리스트")
+                     what=f"LinearNet {(i, h, o)}을 lr={lr}, steps={steps}로 학습한 손실 리스트")
         params = mine.params
         for key in KEYS:
             expect_array(params[key], ours.params[key], atol=TOL.training_abs, rtol=TOL.training_rel,
-                         what=f"LinearNet {(i, h, o)} 을 학습한 뒤의 params['{key}']")
+                         what=f"LinearNet {(i, h, o)}을 학습한 뒤의 params['{key}']")
 
 
 def test_train_network_default_arguments(student, rng):
@@ -111,11 +111,11 @@ def test_train_network_default_arguments(student, rng):
     expect_equal(len(losses), 1000, what="기본값으로 학습한 손실 리스트의 길이")
     # with lr = 1 the first update lands exactly on the target, so every loss is 0
     expect_array(np.array(losses, dtype=float), np.zeros(1000), atol=TOL.training_abs, rtol=0,
-                 what="QuadraticNet 을 기본값(lr=1.0)으로 학습한 손실 리스트")
+                 what="QuadraticNet을 기본값(lr=1.0)으로 학습한 손실 리스트")
 
 
 def test_train_network_zero_steps(student, rng):
-    """steps=0 이면 빈 리스트를 돌려주고 params 를 바꾸지 않는다"""
+    """steps=0이면 빈 리스트를 돌려주고 params를 바꾸지 않는다"""
     net, start, _ = quadratic(student, rng)
     losses = losses_of(student, net, np.zeros((1, 3)), np.ones((1, 2)), lr=0.5, steps=0)
     expect_equal(losses, [], what="steps=0 일 때 돌려준 손실 리스트")
@@ -125,25 +125,25 @@ def test_train_network_zero_steps(student, rng):
 
 
 def test_train_network_leaves_data_unchanged(student, rng):
-    """입력 x, t 를 바꾸지 않는다"""
+    """입력 x, t를 바꾸지 않는다"""
     x, t = rng.normal(size=(5, 2)), np.eye(2)[rng.integers(0, 2, size=5)]
     mine, _ = linear_pair(student, rng, 2, 3, 2)
     xh, th = student.put(x), student.put(t)
     student.train_network(mine, xh, th, lr=0.1, steps=5)
-    expect_array(student.get(xh), x, atol=0, rtol=0, what="train_network 에 넘긴 x")
-    expect_array(student.get(th), t, atol=0, rtol=0, what="train_network 에 넘긴 t")
+    expect_array(student.get(xh), x, atol=0, rtol=0, what="train_network에 넘긴 x")
+    expect_array(student.get(th), t, atol=0, rtol=0, what="train_network에 넘긴 t")
 
 
 def test_train_network_arguments_by_position(student, rng):
-    """train_network(network, x, t, lr, steps) 를 위치 인자로 받는다 (명세의 순서대로)"""
+    """train_network(network, x, t, lr, steps)를 위치 인자로 받는다 (명세의 순서대로)"""
     x, t = rng.normal(size=(2, 3)), np.eye(2)[[0, 1]]
     for lr, steps in ((0.3, 2), (0.1, 6)):
         net, start, target = quadratic(student, rng)
         first = 0.5 * sum(float(np.sum((start[k] - target[k]) ** 2)) for k in KEYS)
         losses = student.train_network(net, x, t, lr, steps)
         expect_true(isinstance(losses, list) and len(losses) == steps,
-                    f"train_network(network, x, t, {lr}, {steps}) 는 길이 {steps} 의 리스트를 돌려줘야 해요")
+                    f"train_network(network, x, t, {lr}, {steps})는 길이 {steps}의 리스트를 돌려줘야 해요")
         # the closed form of a quadratic bowl (see QUADRATIC above)
         expect_array(np.array(losses, dtype=float), first * (1 - lr) ** (2 * np.arange(1, steps + 1)),
                      atol=TOL.training_abs, rtol=TOL.training_rel,
-                     what=f"train_network(network, x, t, {lr}, {steps}) 의 손실 리스트")
+                     what=f"train_network(network, x, t, {lr}, {steps})의 손실 리스트")

@@ -25,44 +25,44 @@ def error(reference, X, Y, W, b):
 def trained(fn, X, Y, W, b, **kwargs):
     result = fn(X, Y, W, b, **kwargs)
     expect_true(isinstance(result, (tuple, list)) and len(result) == 2,
-                "train_neuron 은 (W, b) 두 값을 튜플(tuple)로 돌려줘야 해요")
+                "train_neuron은 (W, b) 두 값을 튜플(tuple)로 돌려줘야 해요")
     return result
 
 
 @pytest.mark.weight(2)
 def test_train_neuron_W_matches_reference(student, reference, rng):
-    """학습한 W 가 참조 구현과 같다: 여러 학습률(lr), 에포크 수, 크기"""
+    """학습한 W가 참조 구현과 같다: 여러 학습률(lr), 에포크 수, 크기"""
     for n, d, lr, epochs in CASES:
         X, Y, W, b = problem(rng, n, d)
         W_ref, _ = reference.train_neuron(X, Y, W.copy(), b, lr=lr, epochs=epochs)
         W_got, _ = trained(student.train_neuron, X, Y, W, b, lr=lr, epochs=epochs)
         expect_array(W_got, W_ref, atol=TOL.training_abs, rtol=TOL.training_rel,
-                     what=f"lr={lr}, epochs={epochs}, X {X.shape} 로 학습한 W")
+                     what=f"lr={lr}, epochs={epochs}, X {X.shape}로 학습한 W")
 
 
 @pytest.mark.weight(2)
 def test_train_neuron_b_matches_reference(student, reference, rng):
-    """학습한 편향 b 가 참조 구현과 같다 (b 도 갱신한다)"""
+    """학습한 편향 b가 참조 구현과 같다 (b도 갱신한다)"""
     for n, d, lr, epochs in CASES:
         X, Y, W, b = problem(rng, n, d)
         _, b_ref = reference.train_neuron(X, Y, W.copy(), b, lr=lr, epochs=epochs)
         _, b_got = trained(student.train_neuron, X, Y, W, b, lr=lr, epochs=epochs)
         expect_array(b_got, b_ref, atol=TOL.training_abs, rtol=TOL.training_rel,
-                     what=f"lr={lr}, epochs={epochs}, X {X.shape} 로 학습한 b")
+                     what=f"lr={lr}, epochs={epochs}, X {X.shape}로 학습한 b")
 
 
 @pytest.mark.weight(2)
 def test_train_neuron_one_epoch_is_a_gradient_step(student, reference, rng):
-    """한 에포크는 W ← W - lr·∂E/∂W, b ← b - lr·∂E/∂b 이다 (E = ½Σ(A - Y)², 중앙 차분과 비교)"""
+    """한 에포크는 W ← W - lr·∂E/∂W, b ← b - lr·∂E/∂b이다 (E = ½Σ(A - Y)², 중앙 차분과 비교)"""
     X, Y, W, b = problem(rng, 7, 3)
     W_now = W.copy()
     dW = reference.numerical_gradient(lambda _: error(reference, X, Y, W_now, b), W_now)
     db = reference.numerical_gradient(lambda v: error(reference, X, Y, W, float(v[0])), np.array([b]))[0]
     W_got, b_got = trained(student.train_neuron, X, Y, W, b, lr=1.0, epochs=1)
     expect_array(np.asarray(W) - W_got, dW, atol=TOL.numerical_gradient_abs, rtol=0,
-                 what="lr=1, epochs=1 일 때 W 의 변화량 W - W_new (기대값은 E 의 중앙 차분)")
+                 what="lr=1, epochs=1 일 때 W의 변화량 W - W_new (기대값은 E의 중앙 차분)")
     expect_array(b - b_got, db, atol=TOL.numerical_gradient_abs, rtol=0,
-                 what="lr=1, epochs=1 일 때 b 의 변화량 b - b_new (기대값은 E 의 중앙 차분)")
+                 what="lr=1, epochs=1 일 때 b의 변화량 b - b_new (기대값은 E의 중앙 차분)")
 
 
 def test_train_neuron_reduces_error(student, reference, rng):
@@ -70,12 +70,12 @@ def test_train_neuron_reduces_error(student, reference, rng):
     X, Y, W, b = problem(rng, 9, 2)
     W_got, b_got = trained(student.train_neuron, X, Y, W, b, lr=0.05, epochs=20)
     before, after = error(reference, X, Y, W, b), error(reference, X, Y, np.asarray(W_got), b_got)
-    expect_true(after < before, f"lr=0.05 로 20 에포크 학습했더니 E 가 {before:.4g} 에서 {after:.4g} 로 "
+    expect_true(after < before, f"lr=0.05로 20 에포크 학습했더니 E가 {before:.4g}에서 {after:.4g}로 "
                                 "줄지 않았어요 (기울기의 부호를 확인하세요)")
 
 
 def test_train_neuron_default_arguments(student, reference, rng):
-    """기본값 lr=1.0, epochs=1000 으로 학습한 결과가 참조 구현과 같다"""
+    """기본값 lr=1.0, epochs=1000으로 학습한 결과가 참조 구현과 같다"""
     X, Y, W, b = problem(rng, 5, 2)
     W_ref, b_ref = reference.train_neuron(X, Y, W.copy(), b)
     W_got, b_got = trained(student.train_neuron, X, Y, W, b)
@@ -84,7 +84,7 @@ def test_train_neuron_default_arguments(student, reference, rng):
 
 
 def test_train_neuron_zero_epochs(student, rng):
-    """epochs=0 이면 W, b 를 그대로 돌려준다"""
+    """epochs=0이면 W, b를 그대로 돌려준다"""
     X, Y, W, b = problem(rng, 5, 3)
     W_got, b_got = trained(student.train_neuron, X, Y, W, b, lr=1.0, epochs=0)
     expect_array(W_got, W, what="epochs=0 일 때 돌려준 W")
@@ -98,9 +98,9 @@ def test_train_neuron_leaves_inputs_unchanged(student, reference, rng):
     got_W, _ = student.train_neuron(Xh, Yh, Wh, b, lr=0.5, epochs=10)
     expected_W, _ = reference.train_neuron(X.copy(), Y.copy(), W.copy(), b, lr=0.5, epochs=10)
     expect_array(got_W, expected_W, rtol=TOL.training_rel, atol=TOL.training_abs, what="학습한 W")
-    expect_unchanged(student.get(Wh), W, what="train_neuron 에 넘긴 W")
-    expect_unchanged(student.get(Xh), X, what="train_neuron 에 넘긴 X")
-    expect_unchanged(student.get(Yh), Y, what="train_neuron 에 넘긴 Y")
+    expect_unchanged(student.get(Wh), W, what="train_neuron에 넘긴 W")
+    expect_unchanged(student.get(Xh), X, what="train_neuron에 넘긴 X")
+    expect_unchanged(student.get(Yh), Y, what="train_neuron에 넘긴 Y")
 
 
 def contract_cases(rng):

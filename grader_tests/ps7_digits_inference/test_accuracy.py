@@ -43,7 +43,7 @@ def problem(rng, random_network, n, sizes=(6, 5, 4, 3), wrong_share=0.4):
 
 @pytest.mark.weight(2)
 def test_accuracy_matches_reference_with_default_batch_size(student, reference, rng, random_network):
-    """batch_size 를 주지 않으면 (100개씩, 마지막 배치는 더 짧게) 맞힌 비율이 참조 구현과 같다"""
+    """batch_size를 주지 않으면 (100개씩, 마지막 배치는 더 짧게) 맞힌 비율이 참조 구현과 같다"""
     for n in (250, 100, 37):
         net, x, t = problem(rng, random_network, n)
         expect_array(student.accuracy(net, x, t), reference.accuracy(net, x, t),
@@ -52,12 +52,12 @@ def test_accuracy_matches_reference_with_default_batch_size(student, reference, 
 
 @pytest.mark.weight(2)
 def test_accuracy_any_batch_size(student, reference, rng, random_network):
-    """batch_size 가 N 을 나누지 않아도, 1 이어도, N 보다 커도 맞힌 수 / N 이다 (마지막 짧은 배치도 센다)"""
+    """batch_size가 N을 나누지 않아도, 1 이어도, N보다 커도 맞힌 수 / N이다 (마지막 짧은 배치도 센다)"""
     net, x, t = problem(rng, random_network, 23)
     expected = reference.accuracy(net, x, t)
     for batch_size in (5, 7, 1, 23, 40):
         expect_array(student.accuracy(net, x, t, batch_size=batch_size), expected,
-                     what=f"샘플 23개, batch_size={batch_size} 의 accuracy")
+                     what=f"샘플 23개, batch_size={batch_size}의 accuracy")
 
 
 @pytest.mark.weight(2)
@@ -75,7 +75,7 @@ def test_accuracy_is_the_share_of_correct_samples(student, rng, random_network):
 
 
 def test_accuracy_positional_and_keyword_arguments(student, reference, rng, random_network):
-    """accuracy(network, x, t, 6) 와 accuracy(network=..., x=..., t=..., batch_size=6) 가 같은 값이다"""
+    """accuracy(network, x, t, 6)와 accuracy(network=..., x=..., t=..., batch_size=6)가 같은 값이다"""
     net, x, t = problem(rng, random_network, 20, sizes=(4, 6, 3, 5))
     expected = reference.accuracy(net, x, t)
     expect_array(student.accuracy(net, x, t, 6), expected, what="accuracy(network, x, t, 6) (위치 인자)")
@@ -101,15 +101,15 @@ def test_accuracy_on_the_trained_network(student, reference, rng):
 
 
 def test_accuracy_leaves_inputs_unchanged(student, reference, rng, random_network):
-    """올바른 값을 돌려주면서 network, x, t 를 바꾸지 않는다 (여러 배치, 한 배치, uint8 레이블)"""
+    """올바른 값을 돌려주면서 network, x, t를 바꾸지 않는다 (여러 배치, 한 배치, uint8 레이블)"""
     for n, batch_size, dtype in [(13, 5, np.int64), (6, 100, np.uint8)]:
         net, x, t = problem(rng, random_network, n)
         t = t.astype(dtype)
         handles = student.put(net), student.put(x), student.put(t)
         expect_array(student.accuracy(*handles, batch_size), reference.accuracy(net, x, t, batch_size),
-                     what="accuracy 의 값")
+                     what="accuracy의 값")
         after = student.get(handles[0])
         for key in sorted(net):
-            expect_unchanged(after[key], net[key], what=f"accuracy 에 넘긴 network['{key}']")
-        expect_unchanged(student.get(handles[1]), x, what="accuracy 에 넘긴 x")
-        expect_unchanged(student.get(handles[2]), t, what="accuracy 에 넘긴 t")
+            expect_unchanged(after[key], net[key], what=f"accuracy에 넘긴 network['{key}']")
+        expect_unchanged(student.get(handles[1]), x, what="accuracy에 넘긴 x")
+        expect_unchanged(student.get(handles[2]), t, what="accuracy에 넘긴 t")

@@ -24,7 +24,7 @@ def test_confusion_matrix_matches_reference(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_confusion_matrix_other_numbers_of_classes(student, reference, rng):
-    """num_classes 가 10 이 아니어도 (위치 인자, 키워드 인자 모두) (num_classes, num_classes) 이다"""
+    """num_classes가 10이 아니어도 (위치 인자, 키워드 인자 모두) (num_classes, num_classes) 이다"""
     for k in (2, 3, 7, 15):
         t, y = labels(rng, 40, k)
         expected = reference.confusion_matrix(t, y, k)
@@ -42,7 +42,7 @@ def test_confusion_matrix_rows_are_true_labels(student, rng):
     y[:5] = k - 1
     got = student.confusion_matrix(t, y, k)
     expect_true(isinstance(got, np.ndarray) and got.shape == (k, k) and got.dtype.kind in "iu",
-                "confusion_matrix(t, y, num_classes) 는 모양 (num_classes, num_classes) 의 정수 배열이어야 해요")
+                "confusion_matrix(t, y, num_classes)는 모양 (num_classes, num_classes)의 정수 배열이어야 해요")
     # identities of a confusion matrix
     expect_array(got.sum(axis=1), np.bincount(t, minlength=k), what="혼동 행렬의 행별 합 (기대값은 정답 레이블별 개수)")
     expect_array(got.sum(axis=0), np.bincount(y, minlength=k), what="혼동 행렬의 열별 합 (기대값은 예측 레이블별 개수)")
@@ -71,17 +71,17 @@ def test_confusion_matrix_any_integer_labels(student, reference, rng):
 
 
 def test_confusion_matrix_leaves_inputs_unchanged_and_starts_over(student, reference, rng, overwrite_results):
-    """입력 t, y 를 바꾸지 않고, 부를 때마다 새 배열을 돌려준다 (앞선 호출의 결과가 쌓이지 않는다)"""
+    """입력 t, y를 바꾸지 않고, 부를 때마다 새 배열을 돌려준다 (앞선 호출의 결과가 쌓이지 않는다)"""
     for dtype in (np.int64, np.uint8):
         t, y = labels(rng, 30, 5, dtype)
         th, yh = student.put(t), student.put(y)
         expected = reference.confusion_matrix(t, y, 5)
-        expect_array(student.confusion_matrix(th, yh, 5), expected, dtype="int", what="confusion_matrix 의 결과")
+        expect_array(student.confusion_matrix(th, yh, 5), expected, dtype="int", what="confusion_matrix의 결과")
         overwrite_results(student.confusion_matrix, th, yh, 5)
         expect_array(student.confusion_matrix(th, yh, 5), expected, dtype="int",
-                     what="같은 t, y 로 세 번째 부른 confusion_matrix (돌려준 배열을 바꾼 뒤)")
-        expect_unchanged(student.get(th), t, what="confusion_matrix 에 넘긴 t")
-        expect_unchanged(student.get(yh), y, what="confusion_matrix 에 넘긴 y")
+                     what="같은 t, y로 세 번째 부른 confusion_matrix (돌려준 배열을 바꾼 뒤)")
+        expect_unchanged(student.get(th), t, what="confusion_matrix에 넘긴 t")
+        expect_unchanged(student.get(yh), y, what="confusion_matrix에 넘긴 y")
 
 
 def contract_cases(rng):

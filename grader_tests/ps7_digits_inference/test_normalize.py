@@ -8,7 +8,7 @@ from nnbasics.release_kit.selfcheck import expect_array, expect_unchanged
 
 @pytest.mark.weight(2)
 def test_normalize_matches_reference_on_pixel_arrays(student, reference, rng):
-    """여러 모양(shape)과 정수 자료형의 픽셀 배열을 x / 16.0 의 실수 배열로 바꾼다"""
+    """여러 모양(shape)과 정수 자료형의 픽셀 배열을 x / 16.0의 실수 배열로 바꾼다"""
     for shape, dtype in [((64,), np.int64), ((5, 64), np.uint8), ((2, 8, 8), np.int32), ((1, 64), np.int16)]:
         x = rng.integers(0, 17, size=shape).astype(dtype)
         expect_array(student.normalize(x), reference.normalize(x), dtype="float",
@@ -25,11 +25,11 @@ def test_normalize_scalars(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_normalize_divides_by_16(student, rng):
-    """항상 16 으로 나눈다: 255 나 이미지의 최댓값으로 나누지 않고, 정수 나눗셈도 아니다"""
+    """항상 16으로 나눈다: 255나 이미지의 최댓값으로 나누지 않고, 정수 나눗셈도 아니다"""
     every_value = rng.permutation(17)             # 0..16 in a random order
     # identity: k / 16 for each pixel value k
     expect_array(student.normalize(every_value), every_value / 16.0, dtype="float",
-                 what="0..16 의 모든 픽셀 값에 대한 normalize")
+                 what="0..16의 모든 픽셀 값에 대한 normalize")
     faint = rng.integers(0, 8, size=(3, 64))      # a faint image: its maximum is below 16
     expect_array(student.normalize(faint), faint / 16.0, dtype="float",
                  what="최댓값이 16보다 작은 이미지의 normalize")
@@ -46,8 +46,8 @@ def test_normalize_leaves_input_unchanged(student, reference, rng):
     for x in [rng.integers(0, 17, size=(3, 64)), rng.integers(0, 17, size=64).astype(np.uint8),
               rng.uniform(0, 16, size=(2, 8, 8))]:
         handle = student.put(x)
-        expect_array(student.normalize(handle), reference.normalize(x), what="normalize 의 출력")
-        expect_unchanged(student.get(handle), x, what=f"normalize 에 넘긴 {x.dtype.name} 배열")
+        expect_array(student.normalize(handle), reference.normalize(x), what="normalize의 출력")
+        expect_unchanged(student.get(handle), x, what=f"normalize에 넘긴 {x.dtype.name} 배열")
 
 
 def test_normalize_returns_a_fresh_array(student, reference, rng, overwrite_results):
@@ -55,8 +55,8 @@ def test_normalize_returns_a_fresh_array(student, reference, rng, overwrite_resu
     for x in [rng.uniform(0, 16, size=(3, 64)), rng.integers(0, 17, size=(2, 64))]:
         handle = student.put(x)
         overwrite_results(student.normalize, handle)
-        expect_unchanged(student.get(handle), x, what="normalize 의 결과를 바꾼 뒤의 입력 배열")
-        expect_array(student.normalize(handle), reference.normalize(x), what="normalize 를 다시 부른 결과")
+        expect_unchanged(student.get(handle), x, what="normalize의 결과를 바꾼 뒤의 입력 배열")
+        expect_array(student.normalize(handle), reference.normalize(x), what="normalize를 다시 부른 결과")
 
 
 def contract_cases(rng):

@@ -8,7 +8,7 @@ from nnbasics.release_kit.selfcheck import expect_array, expect_unchanged
 
 @pytest.mark.weight(2)
 def test_one_hot_matches_reference_default_ten_classes(student, reference, rng):
-    """num_classes 를 주지 않으면 (N, 10) 의 실수 원-핫 배열이다"""
+    """num_classes를 주지 않으면 (N, 10)의 실수 원-핫 배열이다"""
     for n in (1, 7, 30):
         t = rng.integers(0, 10, size=n)
         expect_array(student.one_hot(t), reference.one_hot(t), dtype="float", what=f"길이 {n} 레이블의 one_hot(t)")
@@ -16,7 +16,7 @@ def test_one_hot_matches_reference_default_ten_classes(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_one_hot_other_numbers_of_classes(student, reference, rng):
-    """num_classes 가 10 이 아니어도 (위치 인자, 키워드 인자 모두) 열의 개수는 num_classes 다"""
+    """num_classes가 10이 아니어도 (위치 인자, 키워드 인자 모두) 열의 개수는 num_classes 다"""
     for k in (2, 3, 7, 20):
         t = rng.integers(0, k, size=12)
         expect_array(student.one_hot(t, k), reference.one_hot(t, k), dtype="float",
@@ -26,7 +26,7 @@ def test_one_hot_other_numbers_of_classes(student, reference, rng):
 
 
 def test_one_hot_columns_from_num_classes_not_labels(student, rng):
-    """t 에 나오지 않는 레이블의 열도 있다: 열의 개수는 t.max() + 1 이 아니라 num_classes 다"""
+    """t에 나오지 않는 레이블의 열도 있다: 열의 개수는 t.max() + 1이 아니라 num_classes 다"""
     k = int(rng.integers(6, 12))
     t = rng.integers(0, 3, size=8)                 # labels 0..2 only
     # identity: row i of one_hot is row t[i] of the identity matrix
@@ -46,21 +46,21 @@ def test_one_hot_any_integer_labels(student, reference, rng):
 
 
 def test_one_hot_rows_sum_to_one_at_the_label(student, rng):
-    """각 행의 합은 1이고, 1.0 인 자리의 인덱스가 레이블이다"""
+    """각 행의 합은 1이고, 1.0인 자리의 인덱스가 레이블이다"""
     k = int(rng.integers(3, 15))
     t = rng.integers(0, k, size=25)
     got = student.one_hot(t, k)
     expect_array(got, np.eye(k)[t], dtype="float", what="one_hot(t, num_classes)")
-    expect_array(got.argmax(axis=1), t, what="one_hot(t, num_classes) 의 행별 argmax (기대값은 t)")
+    expect_array(got.argmax(axis=1), t, what="one_hot(t, num_classes)의 행별 argmax (기대값은 t)")
 
 
 def test_one_hot_leaves_labels_unchanged_and_returns_fresh_arrays(student, reference, rng, overwrite_results):
     """입력 레이블을 바꾸지 않고, 돌려준 배열을 바꿔도 다음 호출의 결과는 같다"""
     for t, k in [(rng.integers(0, 10, size=11), 10), (rng.integers(0, 4, size=6).astype(np.uint8), 4)]:
         handle = student.put(t)
-        expect_array(student.one_hot(handle, k), reference.one_hot(t, k), what="one_hot 의 출력")
+        expect_array(student.one_hot(handle, k), reference.one_hot(t, k), what="one_hot의 출력")
         overwrite_results(student.one_hot, handle, k)
-        expect_unchanged(student.get(handle), t, what="one_hot 에 넘긴 레이블 배열")
+        expect_unchanged(student.get(handle), t, what="one_hot에 넘긴 레이블 배열")
         expect_array(student.one_hot(handle, k), reference.one_hot(t, k),
                      what="돌려준 배열을 바꾼 뒤 다시 부른 one_hot")
 

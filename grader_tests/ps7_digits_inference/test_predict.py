@@ -12,7 +12,7 @@ SIZES = [(64, 50, 100, 10), (5, 4, 3, 2), (8, 3, 6, 4), (3, 7, 2, 5)]   # (d, h1
 
 @pytest.mark.weight(2)
 def test_predict_batch_matches_reference(student, reference, rng, random_network):
-    """배치 (N, d) 에 대해 시그모이드, 시그모이드, 소프트맥스 순전파의 (N, C) 확률을 돌려준다"""
+    """배치 (N, d)에 대해 시그모이드, 시그모이드, 소프트맥스 순전파의 (N, C) 확률을 돌려준다"""
     for sizes in SIZES:
         net = random_network(rng, sizes)
         x = rng.uniform(0, 1, size=(6, sizes[0]))
@@ -22,7 +22,7 @@ def test_predict_batch_matches_reference(student, reference, rng, random_network
 
 @pytest.mark.weight(2)
 def test_predict_one_sample(student, reference, rng, random_network):
-    """이미지 한 장 (d,) 이면 (C,) 의 확률을 돌려준다"""
+    """이미지 한 장 (d,)이면 (C,)의 확률을 돌려준다"""
     for sizes in SIZES[:3]:
         net = random_network(rng, sizes)
         x = rng.uniform(0, 1, size=sizes[0])
@@ -39,15 +39,15 @@ def test_predict_softmax_on_each_row(student, rng, random_network):
     x = rng.uniform(0, 1, size=(5, 6))
     y = student.predict(net, x)
     expect_true(isinstance(y, np.ndarray) and y.shape == (5, 3),
-                "predict(배치 (5, 6)) 는 모양 (5, 3) 의 배열이어야 해요")
+                "predict(배치 (5, 6))는 모양 (5, 3)의 배열이어야 해요")
     expect_array(y.sum(axis=1), np.ones(5), what="predict 출력의 행별 합")
     for i in range(5):
         expect_array(y[i], student.predict(net, x[i]),
-                     what=f"배치 predict 의 {i}번째 행 (기대값은 그 행 하나를 넣은 predict)")
+                     what=f"배치 predict의 {i}번째 행 (기대값은 그 행 하나를 넣은 predict)")
 
 
 def test_predict_large_scores_are_finite(student, reference, rng, random_network):
-    """출력층의 점수(score)가 1000 을 넘어도 NaN/inf 없이 확률을 돌려준다 (소프트맥스에서 최댓값을 뺀다)"""
+    """출력층의 점수(score)가 1000을 넘어도 NaN/inf 없이 확률을 돌려준다 (소프트맥스에서 최댓값을 뺀다)"""
     net = random_network(rng, (4, 3, 5, 3))
     net["W3"] = 30 * net["W3"]
     net["b3"] = net["b3"] + 1000.0     # exp(1000) overflows: only a stable softmax stays finite
@@ -64,15 +64,15 @@ def test_predict_on_the_trained_network(student, reference, rng):
 
 
 def test_predict_leaves_network_and_input_unchanged(student, reference, rng, random_network):
-    """올바른 값을 돌려주면서 network 의 배열과 입력 x 는 바꾸지 않는다"""
+    """올바른 값을 돌려주면서 network의 배열과 입력 x는 바꾸지 않는다"""
     net = random_network(rng, (5, 4, 3, 2))
     for x in [rng.uniform(0, 1, size=(3, 5)), rng.uniform(0, 1, size=5)]:
         net_handle, x_handle = student.put(net), student.put(x)
-        expect_array(student.predict(net_handle, x_handle), reference.predict(net, x), what="predict 의 출력")
+        expect_array(student.predict(net_handle, x_handle), reference.predict(net, x), what="predict의 출력")
         after = student.get(net_handle)
         for key in sorted(net):
-            expect_unchanged(after[key], net[key], what=f"predict 에 넘긴 network['{key}']")
-        expect_unchanged(student.get(x_handle), x, what="predict 에 넘긴 x")
+            expect_unchanged(after[key], net[key], what=f"predict에 넘긴 network['{key}']")
+        expect_unchanged(student.get(x_handle), x, what="predict에 넘긴 x")
 
 
 def contract_network(rng, sizes):

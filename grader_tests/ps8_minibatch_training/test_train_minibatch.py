@@ -83,23 +83,23 @@ def linear_pair(student, rng, i, h, o):
 def history_of(student, *args, **kwargs):
     history = student.train_minibatch(*args, **kwargs)
     expect_true(isinstance(history, dict),
-                f"train_minibatch 는 딕셔너리(dict) history 를 돌려줘야 해요 (받은 값: {type(history).__name__})")
-    expect_equal(sorted(history), ["loss", "test_acc", "train_acc"], what="history 의 키(key)")
+                f"train_minibatch는 딕셔너리(dict) history를 돌려줘야 해요 (받은 값: {type(history).__name__})")
+    expect_equal(sorted(history), ["loss", "test_acc", "train_acc"], what="history의 키(key)")
     for key in ("loss", "train_acc", "test_acc"):
         expect_true(isinstance(history[key], list),
-                    f"history['{key}'] 는 리스트(list)여야 해요 (받은 값: {type(history[key]).__name__})")
+                    f"history['{key}']는 리스트(list)여야 해요 (받은 값: {type(history[key]).__name__})")
     return history
 
 
 def as_floats(values, what):
     expect_true(all(np.ndim(v) == 0 and np.asarray(v).dtype.kind in "iuf" for v in values),
-                f"{what} 의 원소는 실수 하나씩이어야 해요")
+                f"{what}의 원소는 실수 하나씩이어야 해요")
     return np.array(values, dtype=float)
 
 
 @pytest.mark.weight(3)
 def test_train_minibatch_batches_are_slices_of_a_new_permutation_each_epoch(student, rng):
-    """에포크마다 새 순열 default_rng(seed).permutation(N) 을 batch_size 씩 잘라 쓴다 (마지막 짧은 배치 포함)"""
+    """에포크마다 새 순열 default_rng(seed).permutation(N)을 batch_size 씩 잘라 쓴다 (마지막 짧은 배치 포함)"""
     for n, batch_size, epochs in [(13, 5, 3), (7, 1, 2), (6, 10, 2), (12, 4, 2)]:
         seed = int(rng.integers(10_000))
         net, x = probe(student, n)
@@ -107,14 +107,14 @@ def test_train_minibatch_batches_are_slices_of_a_new_permutation_each_epoch(stud
         what = f"N={n}, batch_size={batch_size}, epochs={epochs} 일 때 history['loss']"
         losses = as_floats(history["loss"], what)
         expected = expected_probe_losses(n, batch_size, epochs, seed)
-        expect_equal(len(losses), len(expected), what=f"{what} 의 길이 (epochs × ceil(N / batch_size))")
+        expect_equal(len(losses), len(expected), what=f"{what}의 길이 (epochs × ceil(N / batch_size))")
         # identity: the Probe's loss names the rows of the batch it was given
-        expect_array(losses, expected, what=f"{what} (각 미니배치의 행 번호 r 에 대한 Σ 2**r)")
+        expect_array(losses, expected, what=f"{what} (각 미니배치의 행 번호 r에 대한 Σ 2**r)")
 
 
 @pytest.mark.weight(2)
 def test_train_minibatch_loss_after_each_update(student, rng):
-    """params[key] -= lr * grads[key] 로 모든 매개변수를 갱신하고, 손실은 갱신한 뒤에 잰다"""
+    """params[key] -= lr * grads[key]로 모든 매개변수를 갱신하고, 손실은 갱신한 뒤에 잰다"""
     for lr, n, batch_size, epochs in [(0.3, 10, 4, 2), (0.5, 5, 5, 3), (0.1, 6, 1, 1)]:
         net, start, target = bowl(student, rng)
         history = history_of(student, net, np.zeros((n, 3)), np.zeros((n, 2)), lr=lr, batch_size=batch_size,
@@ -124,17 +124,17 @@ def test_train_minibatch_loss_after_each_update(student, rng):
         # identity: each update multiplies every distance to the target by (1 - lr)
         expect_array(as_floats(history["loss"], "history['loss']"), first * (1 - lr) ** (2 * np.arange(1, updates + 1)),
                      atol=TOL.training_abs, rtol=TOL.training_rel,
-                     what=f"Bowl 을 lr={lr}, N={n}, batch_size={batch_size}, epochs={epochs} 로 학습한 history['loss']")
+                     what=f"Bowl을 lr={lr}, N={n}, batch_size={batch_size}, epochs={epochs}로 학습한 history['loss']")
         params = net.params
         for key in KEYS:
             expect_array(params[key], target[key] + (1 - lr) ** updates * (start[key] - target[key]),
                          atol=TOL.training_abs, rtol=TOL.training_rel,
-                         what=f"Bowl 을 {updates}번 갱신한 뒤의 params['{key}'] (기대값은 닫힌 꼴(closed form))")
+                         what=f"Bowl을 {updates}번 갱신한 뒤의 params['{key}'] (기대값은 닫힌 꼴(closed form))")
 
 
 @pytest.mark.weight(2)
 def test_train_minibatch_matches_reference(student, reference, rng):
-    """배치에 따라 기울기가 달라지는 신경망에서 history 와 params 가 참조 구현과 같다 (시험 데이터 포함)"""
+    """배치에 따라 기울기가 달라지는 신경망에서 history와 params가 참조 구현과 같다 (시험 데이터 포함)"""
     for (i, h, o), n, lr, batch_size, epochs in [((3, 4, 2), 11, 0.2, 3, 3), ((2, 3, 3), 8, 0.5, 8, 2)]:
         seed = int(rng.integers(10_000))
         x, t = rng.normal(size=(n, i)), np.eye(o)[rng.integers(0, o, size=n)]
@@ -144,7 +144,7 @@ def test_train_minibatch_matches_reference(student, reference, rng):
                                              x_test.copy(), t_test.copy())
         got = history_of(student, mine, x, t, lr=lr, batch_size=batch_size, epochs=epochs, seed=seed,
                          x_test=x_test, t_test=t_test)
-        what = f"LinearNet {(i, h, o)} 을 N={n}, lr={lr}, batch_size={batch_size}, epochs={epochs} 로 학습한"
+        what = f"LinearNet {(i, h, o)}을 N={n}, lr={lr}, batch_size={batch_size}, epochs={epochs}로 학습한"
         for key in ("loss", "train_acc", "test_acc"):
             expect_array(as_floats(got[key], f"history['{key}']"), np.array(expected[key], dtype=float),
                          atol=TOL.training_abs, rtol=TOL.training_rel, what=f"{what} history['{key}']")
@@ -155,20 +155,20 @@ def test_train_minibatch_matches_reference(student, reference, rng):
 
 
 def test_train_minibatch_accuracy_per_epoch_on_whole_sets(student, rng):
-    """에포크가 끝날 때마다 학습 데이터 전체와 (주어졌으면) 시험 데이터 전체의 accuracy 를 하나씩 덧붙인다"""
+    """에포크가 끝날 때마다 학습 데이터 전체와 (주어졌으면) 시험 데이터 전체의 accuracy를 하나씩 덧붙인다"""
     net, x = probe(student, 9)
     x_test = np.zeros((4, 2))
     history = history_of(student, net, x, np.zeros((9, 2)), lr=0.1, batch_size=4, epochs=3,
                          x_test=x_test, t_test=np.zeros((4, 2)))
     # identity: the Probe's accuracy is the number of rows it is given
     expect_array(as_floats(history["train_acc"], "history['train_acc']"), [9.0] * 3,
-                 what="history['train_acc'] (Probe 의 accuracy 는 받은 행의 수: 학습 데이터 9행)")
+                 what="history['train_acc'] (Probe의 accuracy는 받은 행의 수: 학습 데이터 9행)")
     expect_array(as_floats(history["test_acc"], "history['test_acc']"), [4.0] * 3,
-                 what="history['test_acc'] (Probe 의 accuracy 는 받은 행의 수: 시험 데이터 4행)")
+                 what="history['test_acc'] (Probe의 accuracy는 받은 행의 수: 시험 데이터 4행)")
     net, x = probe(student, 5)
     history = history_of(student, net, x, np.zeros((5, 2)), lr=0.1, batch_size=2, epochs=2)
-    expect_equal(history["test_acc"], [], what="x_test 를 주지 않았을 때의 history['test_acc']")
-    expect_equal(len(history["train_acc"]), 2, what="epochs=2 일 때 history['train_acc'] 의 길이")
+    expect_equal(history["test_acc"], [], what="x_test를 주지 않았을 때의 history['test_acc']")
+    expect_equal(len(history["train_acc"]), 2, what="epochs=2 일 때 history['train_acc']의 길이")
 
 
 def test_train_minibatch_default_arguments(student, reference, rng):
@@ -178,7 +178,7 @@ def test_train_minibatch_default_arguments(student, reference, rng):
     mine, ours = linear_pair(student, rng, 2, 3, 2)
     expected = reference.train_minibatch(ours, x.copy(), t.copy())
     got = history_of(student, mine, x, t)
-    expect_equal(len(got["loss"]), 20, what="기본값으로 학습한 history['loss'] 의 길이 (10 에포크 × 2 배치)")
+    expect_equal(len(got["loss"]), 20, what="기본값으로 학습한 history['loss']의 길이 (10 에포크 × 2 배치)")
     expect_array(as_floats(got["loss"], "history['loss']"), np.array(expected["loss"]),
                  atol=TOL.training_abs, rtol=TOL.training_rel, what="기본값으로 학습한 history['loss']")
 
@@ -199,11 +199,11 @@ def test_train_minibatch_positional_and_keyword_arguments(student, reference, rn
         for key in ("loss", "test_acc"):
             expect_array(as_floats(got[key], f"history['{key}']"), np.array(expected[key], dtype=float),
                          atol=TOL.training_abs, rtol=TOL.training_rel,
-                         what=f"{how}로 부른 train_minibatch 의 history['{key}']")
+                         what=f"{how}로 부른 train_minibatch의 history['{key}']")
 
 
 def test_train_minibatch_zero_epochs(student, rng):
-    """epochs=0 이면 아무것도 갱신하지 않고 세 리스트가 모두 비어 있다"""
+    """epochs=0이면 아무것도 갱신하지 않고 세 리스트가 모두 비어 있다"""
     net, start, _ = bowl(student, rng)
     history = history_of(student, net, np.zeros((4, 3)), np.zeros((4, 2)), lr=0.5, batch_size=2, epochs=0,
                          x_test=np.zeros((2, 3)), t_test=np.zeros((2, 2)))
@@ -215,7 +215,7 @@ def test_train_minibatch_zero_epochs(student, rng):
 
 
 def test_train_minibatch_leaves_data_unchanged(student, reference, rng):
-    """올바르게 학습하면서 x, t, x_test, t_test 를 바꾸지 않는다"""
+    """올바르게 학습하면서 x, t, x_test, t_test를 바꾸지 않는다"""
     x, t = rng.normal(size=(9, 2)), np.eye(2)[rng.integers(0, 2, size=9)]
     x_test, t_test = rng.normal(size=(4, 2)), np.eye(2)[rng.integers(0, 2, size=4)]
     mine, ours = linear_pair(student, rng, 2, 3, 2)
@@ -226,4 +226,4 @@ def test_train_minibatch_leaves_data_unchanged(student, reference, rng):
     expect_array(as_floats(got["loss"], "history['loss']"), np.array(expected["loss"]),
                  atol=TOL.training_abs, rtol=TOL.training_rel, what="history['loss']")
     for handle, before, name in zip(handles, (x, t, x_test, t_test), ("x", "t", "x_test", "t_test")):
-        expect_unchanged(student.get(handle), before, what=f"train_minibatch 에 넘긴 {name}")
+        expect_unchanged(student.get(handle), before, what=f"train_minibatch에 넘긴 {name}")

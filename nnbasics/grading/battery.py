@@ -112,7 +112,7 @@ def _passed_by_handle(value) -> bool:
 def expect_same(after, before, what: str) -> None:
     """An input, array or dict of arrays, is as it was."""
     if isinstance(before, dict):
-        expect_equal(sorted(after) if isinstance(after, dict) else after, sorted(before), what=f"{what} 의 키")
+        expect_equal(sorted(after) if isinstance(after, dict) else after, sorted(before), what=f"{what}의 키")
         for key in before:
             expect_same(after[key], before[key], f"{what}[{key!r}]")
     else:
@@ -129,7 +129,7 @@ def expect_like(got, expected, contract: Function, what: str) -> None:
             expect_like(g, e, contract, f"{what}[{i}]")
     elif isinstance(expected, dict):
         if not isinstance(got, dict) or sorted(got) != sorted(expected):
-            expect_equal(sorted(got) if isinstance(got, dict) else got, sorted(expected), what=f"{what} 의 키")
+            expect_equal(sorted(got) if isinstance(got, dict) else got, sorted(expected), what=f"{what}의 키")
         for key in expected:
             expect_like(got[key], expected[key], contract, f"{what}[{key!r}]")
     else:
@@ -163,7 +163,7 @@ class Battery:
             for words, how in shapes.items():
                 args, kwargs = how(case)
                 expect_like(self._call(student, how, case), reference_result(reference, contract, args, kwargs),
-                            contract, f"{case.label}: {words} 부른 {contract.name} 의 결과")
+                            contract, f"{case.label}: {words} 부른 {contract.name}의 결과")
 
     @pytest.mark.weight(2)
     def test_contract_whole_input_domain(self, student, reference, rng):
@@ -172,7 +172,7 @@ class Battery:
         for case in contract.cases(rng):
             expect_like(self._call(student, contract.positional, case),
                         reference_result(reference, contract, case.args, {}), contract,
-                        f"{case.label}: {contract.name} 의 결과")
+                        f"{case.label}: {contract.name}의 결과")
 
     @pytest.mark.weight(1)
     def test_contract_inputs_unchanged_on_every_path(self, student, reference, rng):
@@ -183,16 +183,16 @@ class Battery:
             handles = _handles(student, case.args)
             kept = student.keep(function, *handles)
             expect_like(student.get(kept), reference_result(reference, contract, case.args, {}), contract,
-                        f"{case.label}: {contract.name} 의 결과")
+                        f"{case.label}: {contract.name}의 결과")
             checked = [(p, h, v) for p, h, v in zip(contract.params, handles, case.args, strict=True)
                        if _passed_by_handle(v) and p.name not in contract.modifies]
             for param, handle, before in checked:
-                expect_same(student.get(handle), before, f"{case.label}: {contract.name} 에 넘긴 {param.name}")
+                expect_same(student.get(handle), before, f"{case.label}: {contract.name}에 넘긴 {param.name}")
             if case.fresh and checked:  # the caller changes what it got back: a result that is an input shows it
                 student.mutate(kept)
                 for param, handle, before in checked:
                     expect_same(student.get(handle), before, f"{case.label}: 돌려받은 결과를 바꾼 뒤의 입력 "
-                                                             f"{param.name} (결과가 입력이나 그 view 면 안 돼요)")
+                                                             f"{param.name} (결과가 입력이나 그 view면 안 돼요)")
 
     @pytest.mark.weight(1)
     def test_contract_no_state_between_calls(self, student, reference, rng):
@@ -202,7 +202,7 @@ class Battery:
         for label, case in (("처음", first), ("다른 입력 다음", second), ("다시", first)):
             expect_like(self._call(student, contract.positional, case),
                         reference_result(reference, contract, case.args, {}), contract,
-                        f"{label} 부른 {contract.name} 의 결과 ({case.label})")
+                        f"{label} 부른 {contract.name}의 결과 ({case.label})")
         arrays = [i for i, (a, b) in enumerate(zip(first.args, second.args)) if isinstance(a, np.ndarray)
                   and isinstance(b, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype
                   and contract.params[i].name not in contract.modifies]
@@ -215,7 +215,7 @@ class Battery:
                 changed[i] = second.args[i]
             expect_like(getattr(student, contract.name)(*handles),
                         reference_result(reference, contract, tuple(changed), {}), contract,
-                        f"같은 배열 객체의 값을 바꾼 뒤 다시 부른 {contract.name} 의 결과")
+                        f"같은 배열 객체의 값을 바꾼 뒤 다시 부른 {contract.name}의 결과")
 
     @pytest.mark.weight(1)
     def test_contract_fresh_results(self, student, reference, rng):
@@ -227,12 +227,12 @@ class Battery:
         expected_first = reference_result(reference, contract, first.args, {})
         later = student.keep(function, *second.args)
         expect_like(student.get(kept), expected_first, contract,
-                    f"다음 호출 뒤에 본 첫 번째 {contract.name} 의 결과 (다음 호출이 덮어쓰면 안 돼요)")
+                    f"다음 호출 뒤에 본 첫 번째 {contract.name}의 결과 (다음 호출이 덮어쓰면 안 돼요)")
         student.mutate(kept)  # the caller changes what it got back
         expect_like(student.get(later), reference_result(reference, contract, second.args, {}), contract,
-                    f"첫 번째 결과를 바꾼 뒤에 본 두 번째 {contract.name} 의 결과")
+                    f"첫 번째 결과를 바꾼 뒤에 본 두 번째 {contract.name}의 결과")
         expect_like(function(*first.args), expected_first, contract,
-                    f"돌려받은 결과를 바꾼 뒤 다시 부른 {contract.name} 의 결과 (캐시를 돌려주면 안 돼요)")
+                    f"돌려받은 결과를 바꾼 뒤 다시 부른 {contract.name}의 결과 (캐시를 돌려주면 안 돼요)")
 
 
 # --------------------------------------------------------------------------- input families
@@ -254,7 +254,7 @@ def float_arrays(rng, shapes=((7,), (3, 4)), huge: bool = True) -> list[tuple[st
         ("0 이상인 값만 있는 배열", np.abs(rng.normal(scale=2, size=(2, 4)))),
         ("한 행짜리 배치 (1, n)", rng.normal(scale=2, size=(1, 5))),
         ("한 열짜리 배치 (n, 1)", rng.normal(scale=2, size=(4, 1))),
-        ("0 이 들어 있는 배열", np.array([[0.0, -0.0, 1.5], [-2.0, 0.0, 3.0]])),
+        ("0이 들어 있는 배열", np.array([[0.0, -0.0, 1.5], [-2.0, 0.0, 3.0]])),
     ]
     return families
 

@@ -13,7 +13,7 @@ MESSAGE = "      → {message}"
 NOTHING_RAN = "  (이 문제의 채점 검사를 실행하지 못했어요)"
 
 # -- a grader that could not check the answer (grading.plugin)
-UNCHECKABLE = "결과를 검사할 수 없었어요 ({kind}). 반환값의 type 과 shape 을 확인하세요"
+UNCHECKABLE = "결과를 검사할 수 없었어요 ({kind}). 반환값의 type과 shape을 확인하세요"
 
 # -- limits the student's code broke (sandbox.client)
 CELL_TIMEOUT = "셀 실행이 시간 제한 {seconds:g}초를 넘었어요"
@@ -21,7 +21,7 @@ CELL_KILLED = "이 셀이 프로세스를 종료시켰어요 (os._exit, 충돌 �
 CELL_PROTOCOL = "이 셀이 채점 프로세스와의 통신 채널에 직접 썼어요"
 EXERCISE_TIMEOUT = "시간 제한 {seconds:g}초를 넘었어요 (무한 루프이거나 너무 느려요)"
 EXERCISE_KILLED = "학생 코드가 프로세스를 종료시켰어요 (os._exit, 충돌 또는 CPU 시간 초과)"
-EXERCISE_MEMORY = "메모리 제한 {gib:g} GiB 를 넘었어요"
+EXERCISE_MEMORY = "메모리 제한 {gib:g} GiB를 넘었어요"
 TOO_MANY_THREADS = ("학생 코드가 스레드(thread)를 너무 많이 만들어서 채점할 수 없어요 "
                     "(프로세스와 스레드는 합쳐서 최대 {limit}개)")
 SUBMISSION_TIMEOUT = "제출물 전체의 시간 제한 {seconds:g}초를 다 썼어요 (셀 실행, 재시작, 채점을 합쳐서)"
@@ -29,7 +29,7 @@ CELL_LOST_STATE = "이 셀의 프로세스들이 노트북 상태를 가진 프�
 
 # -- what the student process left out (sandbox.worker, sandbox.client)
 OUTPUT_TRUNCATED = "\n... (출력 {count}자 생략: output truncated)\n"
-FIGURES_CUT_IN_CELL = ("\n(그림 {count}개 생략: 셀마다 {limit}개까지, 그림 하나에 {kib} KiB 까지 보관해요; "
+FIGURES_CUT_IN_CELL = ("\n(그림 {count}개 생략: 셀마다 {limit}개까지, 그림 하나에 {kib} KiB까지 보관해요; "
                        "figures left out)\n")
 FIGURES_CUT_IN_SUBMISSION = "(그림 {count}개 생략: 한 제출에 {limit}개까지 보관해요; figures left out)\n"
 FIGURE_TEXT = "<matplotlib 그림 (figure)>"

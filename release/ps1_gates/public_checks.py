@@ -25,40 +25,40 @@ def _returns_int(student, name):
 
 
 def test_AND_truth_table(student):
-    """AND 가 진리표대로 출력한다"""
+    """AND가 진리표대로 출력한다"""
     _truth_table(student, "AND")
 
 
 def test_AND_returns_int(student):
-    """AND 의 출력이 정수(int) 0 또는 1 이다 (bool, float 가 아니다)"""
+    """AND의 출력이 정수(int) 0 또는 1이다 (bool, float가 아니다)"""
     _returns_int(student, "AND")
 
 
 def test_NAND_truth_table(student):
-    """NAND 가 진리표대로 출력한다"""
+    """NAND가 진리표대로 출력한다"""
     _truth_table(student, "NAND")
 
 
 def test_NAND_returns_int(student):
-    """NAND 의 출력이 정수(int) 0 또는 1 이다 (bool, float 가 아니다)"""
+    """NAND의 출력이 정수(int) 0 또는 1이다 (bool, float가 아니다)"""
     _returns_int(student, "NAND")
 
 
 def test_OR_truth_table(student):
-    """OR 가 진리표대로 출력한다"""
+    """OR가 진리표대로 출력한다"""
     _truth_table(student, "OR")
 
 
 def test_OR_returns_int(student):
-    """OR 의 출력이 정수(int) 0 또는 1 이다 (bool, float 가 아니다)"""
+    """OR의 출력이 정수(int) 0 또는 1이다 (bool, float가 아니다)"""
     _returns_int(student, "OR")
 
 
 def test_XOR_truth_table(student):
-    """XOR 가 진리표대로 출력한다"""
+    """XOR가 진리표대로 출력한다"""
     _truth_table(student, "XOR")
 
 
 def test_XOR_returns_int(student):
-    """XOR 의 출력이 정수(int) 0 또는 1 이다 (bool, float 가 아니다)"""
+    """XOR의 출력이 정수(int) 0 또는 1이다 (bool, float가 아니다)"""
     _returns_int(student, "XOR")

@@ -12,7 +12,7 @@ def _iris():
 
 
 def test_Perceptron_iris_errors(student):
-    """붓꽃(Iris) 데이터에서 rate=0.1, niter=10 의 에포크별 오류 수가 책과 같다"""
+    """붓꽃(Iris) 데이터에서 rate=0.1, niter=10의 에포크별 오류 수가 책과 같다"""
     X, y = _iris()
     ppn = student.Perceptron(rate=0.1, niter=10)
     ppn.fit(X, y)
@@ -21,7 +21,7 @@ def test_Perceptron_iris_errors(student):
 
 
 def test_Perceptron_iris_weight(student):
-    """붓꽃(Iris) 데이터에서 rate=0.1, niter=10 의 최종 가중치가 책과 같다"""
+    """붓꽃(Iris) 데이터에서 rate=0.1, niter=10의 최종 가중치가 책과 같다"""
     X, y = _iris()
     ppn = student.Perceptron(rate=0.1, niter=10)
     ppn.fit(X, y)
@@ -30,15 +30,15 @@ def test_Perceptron_iris_weight(student):
 
 
 def test_Perceptron_fit_returns_self(student):
-    """fit 은 self 를 돌려준다"""
+    """fit은 self를 돌려준다"""
     X = np.array([[1.0, 2.0], [-1.0, -2.0]])
     y = np.array([1, -1])
     ppn = student.Perceptron(rate=0.1, niter=3)
-    expect_true(ppn.fit(X, y) is ppn, "fit(X, y) 는 self (그 Perceptron 객체)를 돌려줘야 해요")
+    expect_true(ppn.fit(X, y) is ppn, "fit(X, y)는 self (그 Perceptron 객체)를 돌려줘야 해요")
 
 
 def test_Perceptron_predict_at_zero(student):
-    """가중치가 모두 0이면 순입력이 0이고, predict 는 +1 이다 (>= 0.0)"""
+    """가중치가 모두 0이면 순입력이 0이고, predict는 +1이다 (>= 0.0)"""
     ppn = student.Perceptron()
     ppn.weight = np.zeros(3)
     expect_array(ppn.predict(np.array([[1.0, 2.0], [-3.0, 0.5]])), [1, 1],

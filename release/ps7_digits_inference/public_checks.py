@@ -8,7 +8,7 @@ from selfcheck import expect_array, expect_equal, expect_true, expect_unchanged
 
 
 def test_normalize_known_values(student):
-    """normalize(16) = 1.0, normalize([0, 4, 8, 16]) = [0, 0.25, 0.5, 1] (16 으로 나눈 실수)"""
+    """normalize(16) = 1.0, normalize([0, 4, 8, 16]) = [0, 0.25, 0.5, 1] (16으로 나눈 실수)"""
     # known answer: normalize(16) = 1.0 (EXERCISES.md)
     expect_array(student.normalize(16), 1.0, what="normalize(16)")
     expect_array(student.normalize(np.array([0, 4, 8, 16])), [0.0, 0.25, 0.5, 1.0], dtype="float",
@@ -20,7 +20,7 @@ def test_normalize_keeps_shape_and_input(student):
     x = np.arange(12).reshape(3, 4)
     handle = student.put(x)
     expect_array(student.normalize(handle), x / 16.0, dtype="float", what="normalize(np.arange(12).reshape(3, 4))")
-    expect_unchanged(student.get(handle), x, what="normalize 의 입력 배열")
+    expect_unchanged(student.get(handle), x, what="normalize의 입력 배열")
 
 
 # --- one_hot
@@ -34,7 +34,7 @@ def test_one_hot_known_answer(student):
 
 
 def test_one_hot_default_ten_classes(student):
-    """num_classes 를 주지 않으면 열이 10개다 (레이블에 없는 숫자의 열도 있다)"""
+    """num_classes를 주지 않으면 열이 10개다 (레이블에 없는 숫자의 열도 있다)"""
     got = student.one_hot(np.array([3, 3]))
     expect_array(got, np.eye(10)[[3, 3]], dtype="float", what="one_hot(np.array([3, 3]))")
 
@@ -55,16 +55,16 @@ def test_predict_zero_network_is_uniform(student):
     net = _network([4, 3, 5, 2])
     expect_array(student.predict(net, np.ones(4)), [0.5, 0.5], what="0 신경망(4-3-5-2)에 한 샘플을 넣은 predict")
     expect_array(student.predict(net, np.ones((3, 4))), np.full((3, 2), 0.5),
-                 what="0 신경망에 배치 (3, 4) 를 넣은 predict")
+                 what="0 신경망에 배치 (3, 4)를 넣은 predict")
 
 
 def test_predict_rows_are_probabilities(student):
-    """배치 (N, d) 를 넣으면 (N, C) 이고, 각 행의 합이 1이며 한 장씩 넣은 결과와 같다"""
+    """배치 (N, d)를 넣으면 (N, C)이고, 각 행의 합이 1이며 한 장씩 넣은 결과와 같다"""
     net = _network([6, 5, 4, 3], scale=1.0)
     x = np.linspace(-1, 1, 12).reshape(2, 6)
     y = student.predict(net, x)
     expect_true(isinstance(y, np.ndarray) and y.shape == (2, 3),
-                "predict(배치 (2, 6)) 는 모양 (2, 3) 의 배열이어야 해요")
+                "predict(배치 (2, 6))는 모양 (2, 3)의 배열이어야 해요")
     expect_array(y.sum(axis=1), [1.0, 1.0], what="predict 출력의 행별 합")
     expect_array(y[1], student.predict(net, x[1]), what="predict(net, x)[1] (기대값은 predict(net, x[1]))")
 
@@ -87,7 +87,7 @@ def test_accuracy_counts_the_last_short_batch(student):
 
 
 def test_accuracy_does_not_depend_on_batch_size(student):
-    """batch_size 가 1, 3, 100 이어도 결과가 같다"""
+    """batch_size가 1, 3, 100 이어도 결과가 같다"""
     net, x = _biased_network(0), np.ones((7, 4))
     t = np.array([0, 0, 1, 2, 0, 1, 0])   # always predicts 0: 4 of 7 right
     for batch_size in (1, 3, 100):
@@ -99,7 +99,7 @@ def test_accuracy_does_not_depend_on_batch_size(student):
 
 
 def test_confusion_matrix_small_example(student):
-    """t = [0, 1, 2, 2], y = [0, 2, 2, 1] 이면 행(정답) i, 열(예측) j 의 개수"""
+    """t = [0, 1, 2, 2], y = [0, 2, 2, 1]이면 행(정답) i, 열(예측) j의 개수"""
     got = student.confusion_matrix(np.array([0, 1, 2, 2]), np.array([0, 2, 2, 1]), 3)
     expect_array(got, [[1, 0, 0], [0, 0, 1], [0, 1, 1]], dtype="int",
                  what="confusion_matrix([0, 1, 2, 2], [0, 2, 2, 1], 3)")

@@ -11,10 +11,10 @@ KIND = {"int": "정수(int)", "float": "실수(float)", "bool": "불리언(bool)
 EXPECTED_ARRAY = "{what}: 배열(np.ndarray)을 기대했지만 {got} 을(를) 받았어요"
 EXPECTED_NUMBER = "{what}: 숫자를 기대했지만 {got} 을(를) 받았어요"
 WRONG_SHAPE = "{what}: 모양(shape)이 달라요. 기대 {expected}, 실제 {got}"
-NOT_NUMERIC = "{what}: 숫자 배열을 기대했지만 dtype 이 {dtype} 이에요"
-WRONG_KIND = "{what}: {kind} 값을 기대했지만 dtype 이 {dtype} 이에요"
-BOOL_FOR_INT = "{what}: 정수(int)를 기대했지만 bool 을 받았어요"
-NOT_FINITE = "{what}: NaN 또는 inf 가 들어 있어요 (실제 {got})"
+NOT_NUMERIC = "{what}: 숫자 배열을 기대했지만 dtype이 {dtype} 이에요"
+WRONG_KIND = "{what}: {kind} 값을 기대했지만 dtype이 {dtype} 이에요"
+BOOL_FOR_INT = "{what}: 정수(int)를 기대했지만 bool을 받았어요"
+NOT_FINITE = "{what}: NaN 또는 inf가 들어 있어요 (실제 {got})"
 WRONG_VALUES = ("{what}: 값이 달라요. 기대 {expected}, 실제 {got}; "
                 "가장 큰 차이 {diff:.3g}{where}, 허용 오차 atol={atol:g}, rtol={rtol:g}")
 AT_POSITION = " (위치 {position})"
@@ -46,7 +46,7 @@ ALL_PASSED = ("✓ {name}: 공개 검사를 모두 통과했어요. 점수는 �
               "더 많은 입력과 경우로 따로 매겨요")
 RUN_CELL_FIRST = ("  ✗ {name} 이(가) 아직 정의되지 않았어요: 먼저 위의 `{name}` 셀을 실행하세요 "
                   "(공개 검사 {count}개를 하나도 실행하지 못했어요)")
-NO_CHECKS_FOR = "  ✗ public_checks.py 에 {name} 의 공개 검사가 없어요: 검사한 것이 없으니 통과가 아니에요"
+NO_CHECKS_FOR = "  ✗ public_checks.py에 {name}의 공개 검사가 없어요: 검사한 것이 없으니 통과가 아니에요"
 NO_PUBLIC_CHECKS = ("  ✗ 공개 검사 파일(public_checks.py)을 읽을 수 없어요 ({error}): "
                     "과제 폴더의 파일을 모두 이 노트북과 같은 폴더에 두세요")
 # The check cell's own line when the kit itself is missing (the notebook uploaded alone); it
@@ -62,4 +62,4 @@ ONE_NOTEBOOK = "이 폴더에는 노트북(.ipynb)이 하나 있어야 해요: {
 NOT_JSON = "{name} 을(를) 읽을 수 없어요 (JSON 오류): {error}"
 CELL_ERROR = "{cell}: {kind}: {message}"
 CELL_NAMED = "`{name}` 셀"
-CELL_STARTING = "`{line}` 로 시작하는 셀"
+CELL_STARTING = "`{line}`로 시작하는 셀"

@@ -9,24 +9,24 @@ T6 = np.eye(3)[[0, 1, 2, 0, 1, 2]]
 
 
 def test_split_data_uses_default_rng_permutation(student):
-    """seed=0 이면 np.random.default_rng(0).permutation(6) 의 앞 2개가 시험 데이터, 나머지가 학습 데이터다"""
+    """seed=0이면 np.random.default_rng(0).permutation(6)의 앞 2개가 시험 데이터, 나머지가 학습 데이터다"""
     idx = np.random.default_rng(0).permutation(6)
     got = student.split_data(X6, T6, 2)
     expect_true(isinstance(got, tuple) and len(got) == 4,
-                "split_data 는 (x_train, t_train, x_test, t_test) 네 개를 튜플(tuple)로 돌려줘야 해요")
+                "split_data는 (x_train, t_train, x_test, t_test) 네 개를 튜플(tuple)로 돌려줘야 해요")
     for value, expected, what in zip(got, (X6[idx[2:]], T6[idx[2:]], X6[idx[:2]], T6[idx[:2]]),
                                      ("x_train", "t_train", "x_test", "t_test")):
-        expect_array(value, expected, what=f"split_data(x, t, 2) 의 {what}")
+        expect_array(value, expected, what=f"split_data(x, t, 2)의 {what}")
 
 
 def test_split_data_leaves_inputs_unchanged(student):
-    """입력 x, t 를 바꾸지 않고, 같은 seed 면 같은 결과를 돌려준다"""
+    """입력 x, t를 바꾸지 않고, 같은 seed면 같은 결과를 돌려준다"""
     xh, th = student.put(X6), student.put(T6)
     first = student.split_data(xh, th, 3, seed=5)
     again = student.split_data(xh, th, 3, seed=5)
-    expect_unchanged(student.get(xh), X6, what="split_data 에 넘긴 x")
-    expect_unchanged(student.get(th), T6, what="split_data 에 넘긴 t")
-    expect_array(again[0], first[0], what="같은 seed=5 로 두 번 부른 split_data 의 x_train")
+    expect_unchanged(student.get(xh), X6, what="split_data에 넘긴 x")
+    expect_unchanged(student.get(th), T6, what="split_data에 넘긴 t")
+    expect_array(again[0], first[0], what="같은 seed=5로 두 번 부른 split_data의 x_train")
 
 
 # --- gradient_check
@@ -45,23 +45,23 @@ def test_gradient_check_mean_absolute_difference(student):
     net = student.function(STAND_IN)()
     got = student.gradient_check(net, np.zeros((1, 2)), np.zeros((1, 2)))
     expect_true(isinstance(got, dict),
-                f"gradient_check 는 딕셔너리(dict)를 돌려줘야 해요 (받은 값: {type(got).__name__})")
-    expect_equal(sorted(got), ["W", "b"], what="gradient_check 결과의 키(key) (기대값은 network.params 의 키)")
+                f"gradient_check는 딕셔너리(dict)를 돌려줘야 해요 (받은 값: {type(got).__name__})")
+    expect_equal(sorted(got), ["W", "b"], what="gradient_check 결과의 키(key) (기대값은 network.params의 키)")
     expect_array(got["W"], 1.0, what="gradient_check(...)['W'] (|0.5|, |0.5|, |-1.5|, |-1.5| 의 평균)")
     expect_array(got["b"], 0.25, what="gradient_check(...)['b']")
 
 
 def test_gradient_check_small_for_TwoLayerNet(student):
-    """주어진 TwoLayerNet 에서는 모든 키의 값이 아주 작다 (1e-4 미만)"""
+    """주어진 TwoLayerNet에서는 모든 키의 값이 아주 작다 (1e-4 미만)"""
     student.seed(0)
     net = student.TwoLayerNet(4, 3, 2, weight_init_std=1.0)
     got = student.gradient_check(net, np.array([[0.1, 0.5, 0.2, 0.9], [1.0, 0.0, 0.3, 0.4]]),
                                  np.array([[1.0, 0.0], [0.0, 1.0]]))
-    expect_true(isinstance(got, dict), "gradient_check 는 딕셔너리(dict)를 돌려줘야 해요")
+    expect_true(isinstance(got, dict), "gradient_check는 딕셔너리(dict)를 돌려줘야 해요")
     expect_equal(sorted(got), ["W1", "W2", "b1", "b2"], what="gradient_check 결과의 키(key)")
     for key in ("W1", "b1", "W2", "b2"):
         expect_true(np.ndim(got[key]) == 0 and 0 <= float(got[key]) < TOL.gradient_check_abs,
-                    f"gradient_check(...)['{key}'] 는 {TOL.gradient_check_abs:g} 보다 작은 0 이상의 실수 하나여야 해요")
+                    f"gradient_check(...)['{key}']는 {TOL.gradient_check_abs:g}보다 작은 0 이상의 실수 하나여야 해요")
 
 
 # --- train_minibatch
@@ -77,10 +77,10 @@ PROBE = """type("Probe", (), {
 
 
 def test_train_minibatch_batches_from_a_new_permutation_each_epoch(student):
-    """에포크마다 default_rng(seed).permutation 을 batch_size 씩 잘라 쓴다 (마지막 짧은 배치 포함)"""
+    """에포크마다 default_rng(seed).permutation을 batch_size 씩 잘라 쓴다 (마지막 짧은 배치 포함)"""
     x, t = np.arange(5.0).reshape(5, 1), np.zeros((5, 2))
     history = student.train_minibatch(student.function(PROBE)(), x, t, lr=0.1, batch_size=2, epochs=2, seed=3)
-    expect_true(isinstance(history, dict), "train_minibatch 는 딕셔너리(dict) history 를 돌려줘야 해요")
+    expect_true(isinstance(history, dict), "train_minibatch는 딕셔너리(dict) history를 돌려줘야 해요")
     rng = np.random.default_rng(3)
     expected = []
     for _ in range(2):
@@ -89,11 +89,11 @@ def test_train_minibatch_batches_from_a_new_permutation_each_epoch(student):
     expect_array(np.array(history.get("loss"), dtype=float), expected,
                  what="history['loss'] (각 미니배치에 들어간 행 번호의 합)")
     expect_equal(history.get("train_acc"), [5.0, 5.0], what="history['train_acc'] (학습 데이터 전체 5행의 정확도)")
-    expect_equal(history.get("test_acc"), [], what="x_test 가 없을 때 history['test_acc']")
+    expect_equal(history.get("test_acc"), [], what="x_test가 없을 때 history['test_acc']")
 
 
 def test_train_minibatch_updates_params(student):
-    """params[key] -= lr * grads[key] 로 갱신하고, 손실은 갱신한 뒤에 잰다"""
+    """params[key] -= lr * grads[key]로 갱신하고, 손실은 갱신한 뒤에 잰다"""
     # loss = ½ ||w - 1||², gradient = w - 1: each update multiplies the distance to 1 by (1 - lr)
     net = student.function("""type("Bowl", (), {
         "params": {"w": np.zeros(3)},
