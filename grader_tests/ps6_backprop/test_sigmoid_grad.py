@@ -24,7 +24,7 @@ def test_sigmoid_grad_on_scalars(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_sigmoid_grad_is_derivative_at_pre_activation(student, reference, rng):
-    """pre-activation x 에서의 시그모이드 기울기다 (중앙 차분과 비교)"""
+    """pre-activation x에서의 시그모이드 기울기다 (중앙 차분과 비교)"""
     x = rng.uniform(-6.0, 6.0, size=12)
     h = 1e-4
     expected = (reference.sigmoid(x + h) - reference.sigmoid(x - h)) / (2 * h)
@@ -33,7 +33,7 @@ def test_sigmoid_grad_is_derivative_at_pre_activation(student, reference, rng):
 
 
 def test_sigmoid_grad_symmetric_with_peak_at_zero(student, rng):
-    """σ'(-x) = σ'(x)이고, 최댓값은 σ'(0) = 0.25 이다"""
+    """σ'(-x) = σ'(x)이고, 최댓값은 σ'(0) = 0.25이다"""
     x = rng.normal(scale=3.0, size=10)
     got, mirrored = student.sigmoid_grad(x), student.sigmoid_grad(-x)
     expect_array(mirrored, got, what="sigmoid_grad(-x) (기대값은 sigmoid_grad(x))")
@@ -42,9 +42,9 @@ def test_sigmoid_grad_symmetric_with_peak_at_zero(student, rng):
 
 
 def test_sigmoid_grad_large_inputs(student, reference):
-    """|x| 가 커도 유한(finite)하고 0에 가깝다"""
+    """|x|가 커도 유한(finite)하고 0에 가깝다"""
     x = np.array([-50.0, -30.0, -10.0, 10.0, 30.0, 50.0])
-    expect_array(student.sigmoid_grad(x), reference.sigmoid_grad(x), what="큰 |x| 에 대한 sigmoid_grad 출력")
+    expect_array(student.sigmoid_grad(x), reference.sigmoid_grad(x), what="큰 |x|에 대한 sigmoid_grad 출력")
 
 
 def test_sigmoid_grad_leaves_input_unchanged(student, reference, rng):

@@ -68,7 +68,7 @@ def test_train_network_records_loss_after_each_update(student, rng):
         net, start, target = quadratic(student, rng)
         first = 0.5 * sum(float(np.sum((start[k] - target[k]) ** 2)) for k in KEYS)
         losses = losses_of(student, net, x, t, lr=lr, steps=steps)
-        expect_equal(len(losses), steps, what=f"steps={steps} 일 때 손실 리스트의 길이")
+        expect_equal(len(losses), steps, what=f"steps={steps}일 때 손실 리스트의 길이")
         expect_array(np.array(losses, dtype=float), first * (1 - lr) ** (2 * np.arange(1, steps + 1)),
                      atol=TOL.training_abs, rtol=TOL.training_rel,
                      what=f"QuadraticNet을 lr={lr}로 학습한 손실 리스트 (기대값은 닫힌 꼴(closed form))")
@@ -97,15 +97,15 @@ def test_train_network_matches_reference(student, reference, rng):
         expected = reference.train_network(ours, x.copy(), t.copy(), lr=lr, steps=steps)
         got = losses_of(student, mine, x, t, lr=lr, steps=steps)
         expect_array(np.array(got, dtype=float), np.array(expected), atol=TOL.training_abs, rtol=TOL.training_rel,
-                     what=f"LinearNet {(i, h, o)}을 lr={lr}, steps={steps}로 학습한 손실 리스트")
+                     what=f"크기가 {(i, h, o)}인 LinearNet을 lr={lr}, steps={steps}로 학습한 손실 리스트")
         params = mine.params
         for key in KEYS:
             expect_array(params[key], ours.params[key], atol=TOL.training_abs, rtol=TOL.training_rel,
-                         what=f"LinearNet {(i, h, o)}을 학습한 뒤의 params['{key}']")
+                         what=f"크기가 {(i, h, o)}인 LinearNet을 학습한 뒤의 params['{key}']")
 
 
 def test_train_network_default_arguments(student, rng):
-    """기본값은 lr=1.0, steps=1000 이다"""
+    """기본값은 lr=1.0, steps=1000이다"""
     net, _, target = quadratic(student, rng)
     losses = losses_of(student, net, np.zeros((1, 3)), np.ones((1, 2)))
     expect_equal(len(losses), 1000, what="기본값으로 학습한 손실 리스트의 길이")
@@ -118,10 +118,10 @@ def test_train_network_zero_steps(student, rng):
     """steps=0이면 빈 리스트를 돌려주고 params를 바꾸지 않는다"""
     net, start, _ = quadratic(student, rng)
     losses = losses_of(student, net, np.zeros((1, 3)), np.ones((1, 2)), lr=0.5, steps=0)
-    expect_equal(losses, [], what="steps=0 일 때 돌려준 손실 리스트")
+    expect_equal(losses, [], what="steps=0일 때 돌려준 손실 리스트")
     params = net.params
     for key in KEYS:
-        expect_array(params[key], start[key], atol=0, rtol=0, what=f"steps=0 일 때 params['{key}']")
+        expect_array(params[key], start[key], atol=0, rtol=0, what=f"steps=0일 때 params['{key}']")
 
 
 def test_train_network_leaves_data_unchanged(student, rng):

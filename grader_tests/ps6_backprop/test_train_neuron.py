@@ -60,9 +60,9 @@ def test_train_neuron_one_epoch_is_a_gradient_step(student, reference, rng):
     db = reference.numerical_gradient(lambda v: error(reference, X, Y, W, float(v[0])), np.array([b]))[0]
     W_got, b_got = trained(student.train_neuron, X, Y, W, b, lr=1.0, epochs=1)
     expect_array(np.asarray(W) - W_got, dW, atol=TOL.numerical_gradient_abs, rtol=0,
-                 what="lr=1, epochs=1 일 때 W의 변화량 W - W_new (기대값은 E의 중앙 차분)")
+                 what="lr=1, epochs=1일 때 W의 변화량 W - W_new (기대값은 E의 중앙 차분)")
     expect_array(b - b_got, db, atol=TOL.numerical_gradient_abs, rtol=0,
-                 what="lr=1, epochs=1 일 때 b의 변화량 b - b_new (기대값은 E의 중앙 차분)")
+                 what="lr=1, epochs=1일 때 b의 변화량 b - b_new (기대값은 E의 중앙 차분)")
 
 
 def test_train_neuron_reduces_error(student, reference, rng):
@@ -87,8 +87,8 @@ def test_train_neuron_zero_epochs(student, rng):
     """epochs=0이면 W, b를 그대로 돌려준다"""
     X, Y, W, b = problem(rng, 5, 3)
     W_got, b_got = trained(student.train_neuron, X, Y, W, b, lr=1.0, epochs=0)
-    expect_array(W_got, W, what="epochs=0 일 때 돌려준 W")
-    expect_array(b_got, b, what="epochs=0 일 때 돌려준 b")
+    expect_array(W_got, W, what="epochs=0일 때 돌려준 W")
+    expect_array(b_got, b, what="epochs=0일 때 돌려준 b")
 
 
 def test_train_neuron_leaves_inputs_unchanged(student, reference, rng):

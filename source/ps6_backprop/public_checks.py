@@ -1,6 +1,8 @@
 """Public checks for ps6_backprop (공개 검사)."""
+import functools
+
 import numpy as np
-from selfcheck import TOL, expect_array, expect_equal, expect_true
+from selfcheck import TOL, CheckFailure, expect_array, expect_equal, expect_true
 
 # --- sigmoid_grad
 
@@ -34,8 +36,8 @@ W_OR = np.array([[0.5], [-0.5]])
 def test_train_neuron_zero_epochs(student):
     """epochs=0이면 W, b를 그대로 돌려준다"""
     W, b = student.train_neuron(X_OR, Y_OR, W_OR, 0.25, lr=1.0, epochs=0)
-    expect_array(W, W_OR, what="epochs=0 일 때 돌려준 W")
-    expect_array(b, 0.25, what="epochs=0 일 때 돌려준 b")
+    expect_array(W, W_OR, what="epochs=0일 때 돌려준 W")
+    expect_array(b, 0.25, what="epochs=0일 때 돌려준 b")
 
 
 def test_train_neuron_keeps_callers_W(student):
@@ -50,6 +52,12 @@ def test_train_neuron_learns_OR(student):
     W, b = student.train_neuron(X_OR, Y_OR, W_OR, 0.0, lr=1.0, epochs=1000)
     A = 1 / (1 + np.exp(-(X_OR @ np.asarray(W) + b)))
     expect_array((A > 0.5).astype(int), Y_OR.astype(int), what="학습 뒤 출력 A > 0.5 (X = [[0,0],[0,1],[1,0],[1,1]])")
+
+
+def test_train_neuron_b_stays_a_float(student):
+    """학습한 편향 b는 (1, 1) 배열이 아니라 실수 하나다 (np.sum(dZ, keepdims=True)를 쓰지 않는다)"""
+    _, b = student.train_neuron(X_OR, Y_OR, W_OR, 0.25, lr=1.0, epochs=3)
+    expect_equal(np.shape(b), (), what="3 에포크 학습한 뒤 돌려준 b의 모양(shape)")
 
 
 def _error(W, b):
@@ -75,15 +83,92 @@ def test_train_neuron_one_epoch_is_gradient_step(student):
 
 # --- TwoLayerNet
 
+# Run on the student's side: the methods whose body is still the released stub. It compares
+# bytecode with a stub compiled in the same process, so comments and docstrings do not matter.
+STUB_METHODS = '''def stub_methods(cls):
+    def stub(self):
+        raise NotImplementedError()
+    mark = (stub.__code__.co_code, stub.__code__.co_names)
+    return [name for name, f in vars(cls).items()
+            if getattr(f, "__code__", None) is not None and (f.__code__.co_code, f.__code__.co_names) == mark]
+'''
 
-def _small_net(student, std=0.01):
-    student.seed(0)
-    return student.TwoLayerNet(input_size=3, hidden_size=4, output_size=2, weight_init_std=std)
+
+def names_unwritten_methods(check):
+    """A NotImplementedError from a method names every method still left as released."""
+    @functools.wraps(check)
+    def wrapped(student):
+        try:
+            check(student)
+        except CheckFailure as failure:
+            if failure.raised != "NotImplementedError":
+                raise
+            stubs = student.function(STUB_METHODS)(student.TwoLayerNet)
+            if not stubs:
+                raise
+            raise CheckFailure(f"{failure} — 아직 구현하지 않은 메서드: {', '.join(stubs)}",
+                               raised=failure.raised) from None
+    return wrapped
 
 
+# A small network (3 inputs, 4 hidden, 2 outputs) with fixed parameters, a batch and its one-hot labels.
+PARAMS = {"W1": np.array([[0.5, -1.0, 0.3, 0.8], [-0.2, 0.4, 1.1, -0.6], [0.9, 0.1, -0.7, 0.2]]),
+          "b1": np.array([0.1, -0.3, 0.2, 0.0]),
+          "W2": np.array([[1.0, -0.5], [-0.8, 0.6], [0.3, 0.9], [-1.2, 0.4]]),
+          "b2": np.array([0.2, -0.1])}
+X = np.array([[1.0, 2.0, 3.0], [0.0, -1.0, 0.5], [0.3, 0.2, -0.4]])
+T = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
+
+
+def _predict(P, x):
+    """Sigmoid hidden layer, row-wise softmax output (written out here, so the checks are self-contained)."""
+    a2 = 1 / (1 + np.exp(-(x @ P["W1"] + P["b1"]))) @ P["W2"] + P["b2"]
+    e = np.exp(a2 - a2.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _loss(P, x, t):
+    return -np.sum(t * np.log(_predict(P, x) + 1e-7)) / x.shape[0]
+
+
+def _central_difference(P, x, t, h=1e-4):
+    """d loss / d params by central differences, parameter by parameter."""
+    grads = {}
+    for key, value in P.items():
+        grads[key] = np.zeros_like(value)
+        for idx in np.ndindex(value.shape):
+            plus, minus = {k: v.copy() for k, v in P.items()}, {k: v.copy() for k, v in P.items()}
+            plus[key][idx] += h
+            minus[key][idx] -= h
+            grads[key][idx] = (_loss(plus, x, t) - _loss(minus, x, t)) / (2 * h)
+    return grads
+
+
+def _net(student):
+    """A TwoLayerNet(3, 4, 2) holding PARAMS; made without __init__ while __init__ is not written yet,
+    so that each method's check tests that method."""
+    try:
+        net = student.TwoLayerNet(3, 4, 2)
+    except CheckFailure as failure:
+        if failure.raised != "NotImplementedError":
+            raise
+        net = student.function("lambda cls: cls.__new__(cls)")(student.TwoLayerNet)
+    net.params = {k: v.copy() for k, v in PARAMS.items()}
+    return net
+
+
+def _expect_grads(got, expected, *, what, atol):
+    expect_true(isinstance(got, dict), f"{what}: 딕셔너리(dict)를 기대했지만 {type(got).__name__} 객체를 받았어요")
+    expect_equal(sorted(got), ["W1", "W2", "b1", "b2"], what=f"{what}의 키(key)")
+    for key in ("W1", "b1", "W2", "b2"):
+        expect_array(got[key], expected[key], atol=atol, rtol=0, what=f"{what}['{key}'] (기대값은 손실의 중앙 차분)")
+
+
+@names_unwritten_methods
 def test_TwoLayerNet_params_shapes(student):
-    """params의 W1, b1, W2, b2 모양(shape)이 맞고 편향은 0이다"""
-    params = _small_net(student).params
+    """__init__: params의 W1, b1, W2, b2 모양(shape)이 맞고 편향은 0이다"""
+    student.seed(0)
+    params = student.TwoLayerNet(input_size=3, hidden_size=4, output_size=2).params
     expect_true(isinstance(params, dict), "TwoLayerNet(3, 4, 2).params는 딕셔너리(dict)여야 해요")
     expect_equal(sorted(params), ["W1", "W2", "b1", "b2"], what="TwoLayerNet(3, 4, 2).params의 키(key)")
     for key, shape in [("W1", (3, 4)), ("b1", (4,)), ("W2", (4, 2)), ("b2", (2,))]:
@@ -92,29 +177,38 @@ def test_TwoLayerNet_params_shapes(student):
     expect_array(params["b2"], np.zeros(2), what="params['b2']")
 
 
+@names_unwritten_methods
 def test_TwoLayerNet_predict_probabilities(student):
-    """predict의 각 행(row)은 합이 1인 확률이다"""
-    y = _small_net(student, std=1.0).predict(np.array([[1.0, 2.0, 3.0], [0.0, -1.0, 0.5]]))
-    expect_array(np.sum(y, axis=1), np.ones(2), what="predict 결과의 행별 합")
+    """predict: 시그모이드 은닉층과 소프트맥스 출력층을 거친 확률(각 행의 합이 1)을 돌려준다"""
+    expect_array(_net(student).predict(X), _predict(PARAMS, X), what="정해진 params로 predict(x)")
 
 
+@names_unwritten_methods
+def test_TwoLayerNet_loss(student):
+    """loss: cross_entropy_error(predict(x), t), 곧 배치 평균 교차 엔트로피를 돌려준다"""
+    expect_array(_net(student).loss(X, T), _loss(PARAMS, X, T), what="정해진 params로 loss(x, t)")
+
+
+@names_unwritten_methods
+def test_TwoLayerNet_accuracy(student):
+    """accuracy: predict의 행별 argmax가 t의 argmax와 같은 행의 비율이다"""
+    right = np.argmax(_predict(PARAMS, X), axis=1)
+    t = np.eye(2)[[right[0], right[1], 1 - right[2]]]   # the last row's label is wrong
+    expect_array(_net(student).accuracy(X, t), 2 / 3, what="세 행 중 두 행이 맞는 t로 accuracy(x, t)")
+
+
+@names_unwritten_methods
+def test_TwoLayerNet_numerical_gradient(student):
+    """numerical_gradient: params와 같은 키와 모양으로, 손실의 중앙 차분(h = 1e-4)을 돌려준다"""
+    _expect_grads(_net(student).numerical_gradient(X, T), _central_difference(PARAMS, X, T),
+                  what="numerical_gradient(x, t)", atol=TOL.numerical_gradient_abs)
+
+
+@names_unwritten_methods
 def test_TwoLayerNet_gradient_check(student):
-    """gradient(역전파)가 numerical_gradient(수치 미분)와 거의 같다 (weight_init_std=1.0)"""
-    net = _small_net(student, std=1.0)
-    x = np.array([[1.0, 2.0, 3.0], [0.0, -1.0, 0.5], [0.3, 0.2, -0.4]])
-    t = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
-    grad, numerical = net.gradient(x, t), net.numerical_gradient(x, t)
-    for key in ("W1", "b1", "W2", "b2"):
-        expect_array(grad[key], numerical[key], atol=TOL.gradient_check_abs, rtol=0,
-                     what=f"gradient(x, t)['{key}'] (기대값은 numerical_gradient의 중앙 차분)")
-
-
-def test_TwoLayerNet_accuracy_of_own_predictions(student):
-    """t가 predict의 argmax와 같으면 accuracy는 1.0 이다"""
-    net = _small_net(student, std=1.0)
-    x = np.array([[1.0, 2.0, 3.0], [0.0, -1.0, 0.5], [0.3, 0.2, -0.4]])
-    t = np.eye(2)[np.argmax(net.predict(x), axis=1)]
-    expect_array(net.accuracy(x, t), 1.0, what="accuracy(x, predict의 argmax로 만든 t)")
+    """gradient: 오차역전파로 구한 기울기가 손실의 중앙 차분과 거의 같다 (기울기 확인, gradient check)"""
+    _expect_grads(_net(student).gradient(X, T), _central_difference(PARAMS, X, T),
+                  what="gradient(x, t)", atol=TOL.gradient_check_abs)
 
 
 # --- train_network
