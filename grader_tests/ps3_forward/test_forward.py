@@ -67,7 +67,7 @@ def test_forward_batch_rows_equal_single_samples(student, rng):
     batch = rng.normal(size=(5, 3))
     got = student.forward(network, batch)
     expect_true(isinstance(got, np.ndarray) and got.shape == (5, 2),
-                f"배치 (5, 3)에 대한 forward 출력: 모양 (5, 2)의 배열을 기대했지만 {describe(got)} 을(를) 받았어요")
+                f"배치 (5, 3)에 대한 forward 출력: 모양 (5, 2)의 배열이어야 해요 (받은 값: {describe(got)})")
     # identity: a row of x @ W is that row alone times W, so batching changes nothing
     for i, row in enumerate(batch):
         expect_array(student.forward(network, row), got[i],

@@ -13,12 +13,12 @@ def _network(student):
     """The student's dict, after the type layer."""
     network = student.init_network()
     expect_true(isinstance(network, dict),
-                f"init_network() 은(는) dict를 돌려줘야 해요 (실제 {describe(network)})")
+                f"init_network()는 dict를 돌려줘야 해요 (받은 값: {describe(network)})")
     return network
 
 
 def _entry(network, key):
-    expect_true(key in network, f"init_network()의 결과에 키 '{key}'가 없어요")
+    expect_true(key in network, f"init_network()의 결과에 '{key}' 키가 없어요")
     return network[key]
 
 
@@ -35,7 +35,7 @@ def test_init_network_arrays_have_the_book_shapes(student, reference):
     for key, expected in reference.init_network().items():
         got = _entry(network, key)
         expect_true(isinstance(got, np.ndarray),
-                    f"init_network()['{key}']: 배열(np.ndarray)을 기대했지만 {describe(got)} 을(를) 받았어요")
+                    f"init_network()['{key}']: 배열(np.ndarray)이어야 해요 (받은 값: {describe(got)})")
         expect_equal(got.shape, expected.shape, what=f"init_network()['{key}']의 모양")
 
 
@@ -45,7 +45,7 @@ def test_init_network_arrays_are_float(student, reference):
     for key in reference.init_network():
         got = _entry(network, key)
         expect_true(isinstance(got, np.ndarray) and got.dtype.kind == "f",
-                    f"init_network()['{key}']: 실수(float) 배열을 기대했지만 {describe(got)} 을(를) 받았어요")
+                    f"init_network()['{key}']: 실수(float) 배열이어야 해요 (받은 값: {describe(got)})")
 
 
 @pytest.mark.weight(2)

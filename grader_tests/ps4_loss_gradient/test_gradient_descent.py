@@ -36,7 +36,7 @@ def test_gradient_descent_matches_reference(student, reference, rng):
 
 
 def test_gradient_descent_default_arguments(student, reference, rng):
-    """기본값(default)이 lr=0.01, step_num=100 이다"""
+    """기본값(default)이 lr=0.01, step_num=100이다"""
     c, m = bowl(rng, 2)
     x0 = rng.normal(scale=3, size=2)
     got = student.gradient_descent(student.function(BOWL, c=c, m=m), x0)
@@ -47,7 +47,7 @@ def test_gradient_descent_default_arguments(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_gradient_descent_takes_exactly_step_num_steps(student, rng):
-    """정확히 step_num 번 갱신한다: f = Σx² 이면 결과는 (1 - 2·lr)^step_num · x0"""
+    """정확히 step_num번 갱신한다: f = Σx²이면 결과는 (1 - 2·lr)^step_num · x0이다"""
     lr = 0.1
     for steps in (1, 3, 10):
         x0 = rng.normal(scale=3, size=2)
@@ -77,7 +77,7 @@ def test_gradient_descent_decreases_f(student, rng):
     x0 = m + rng.normal(scale=3, size=4)
     got = student.gradient_descent(student.function(BOWL, c=c, m=m), x0, lr=0.05, step_num=10)
     expect_true(isinstance(got, np.ndarray) and got.shape == x0.shape,
-                f"gradient_descent의 결과: 모양 {x0.shape}의 배열을 기대했지만 {describe(got)} 을(를) 받았어요")
+                f"gradient_descent의 결과: 모양 {x0.shape}의 배열이어야 해요 (받은 값: {describe(got)})")
     before, after = reference_f(c, m)(x0), reference_f(c, m)(got)
     expect_true(after < before,
                 f"gradient_descent 뒤에 f가 줄지 않았어요 (시작 {before:.4g}, 끝 {after:.4g})")

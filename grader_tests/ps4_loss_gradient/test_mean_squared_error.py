@@ -23,7 +23,7 @@ def one_hot(rng, shape):
 
 @pytest.mark.weight(2)
 def test_mean_squared_error_one_sample(student, reference, rng):
-    """한 샘플 (확률 y, 원-핫 t)에 대해 0.5 * Σ(y - t)² 를 돌려준다"""
+    """한 샘플(확률 y, 원-핫 t)에 대해 0.5 * Σ(y - t)²를 돌려준다"""
     for k in (3, 10):
         y, t = probabilities(rng, k), one_hot(rng, k)
         expect_array(student.mean_squared_error(y, t), reference.mean_squared_error(y, t),
@@ -32,7 +32,7 @@ def test_mean_squared_error_one_sample(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_mean_squared_error_batch_sums_every_element(student, reference, rng):
-    """2-D 배치도 모든 원소의 합의 ½ 이다 (N이나 원소 개수로 나누지 않는다)"""
+    """2-D 배치도 모든 원소의 합의 ½이다 (N이나 원소 개수로 나누지 않는다)"""
     for n, k in ((4, 10), (3, 5)):
         y, t = probabilities(rng, (n, k)), one_hot(rng, (n, k))
         expect_array(student.mean_squared_error(y, t), reference.mean_squared_error(y, t),
@@ -40,10 +40,10 @@ def test_mean_squared_error_batch_sums_every_element(student, reference, rng):
 
 
 def test_mean_squared_error_is_half_sum_of_squares(student, rng):
-    """y = t이면 0, 모든 원소가 d만큼 다르면 0.5 * (원소 개수) * d² 이다"""
+    """y = t이면 0, 모든 원소가 d만큼 다르면 0.5 * (원소 개수) * d²이다"""
     t = rng.normal(size=(3, 4))
     d = rng.uniform(0.5, 2.0)
-    expect_array(student.mean_squared_error(t.copy(), t), 0.0, what="y = t 일 때의 mean_squared_error")
+    expect_array(student.mean_squared_error(t.copy(), t), 0.0, what="y = t일 때의 mean_squared_error")
     # identity: 0.5 * sum over 12 elements of d**2
     expect_array(student.mean_squared_error(t + d, t), 0.5 * t.size * d ** 2,
                  what="모든 원소가 같은 값만큼 다른 (3, 4) 배열의 mean_squared_error")

@@ -79,7 +79,7 @@ def test_numerical_gradient_restores_x(student, rng):
 
 
 def test_numerical_gradient_uses_h_1e_4(student, rng):
-    """h = 1e-4인 중앙 차분이다: f(x) = Σ c·x³ 의 결과가 3c·x² + c·h² 이다"""
+    """h = 1e-4인 중앙 차분이다: f(x) = Σ c·x³의 결과가 3c·x² + c·h²이다"""
     x = rng.uniform(-1.5, 1.5, size=4)
     c = rng.uniform(500, 1500, size=4)
     f = student.function("lambda z: np.sum(c * z ** 3)", c=c)
@@ -87,7 +87,7 @@ def test_numerical_gradient_uses_h_1e_4(student, rng):
     # h = 1e-5 or 1e-3 moves that by ≥ 5e-6, rounding by < 1e-7
     expect_array(student.numerical_gradient(f, x), 3 * c * x ** 2 + c * H ** 2, dtype="float",
                  atol=TOL.numerical_gradient_abs, rtol=0,
-                 what="f(x) = Σ c·x³ 의 numerical_gradient (길이 4)")
+                 what="f(x) = Σ c·x³의 numerical_gradient (길이 4)")
 
 
 def test_numerical_gradient_one_element_at_a_time(student, rng):

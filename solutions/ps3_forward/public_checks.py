@@ -21,7 +21,7 @@ def test_init_network_keys(student):
     """init_network()가 'W1', 'b1', 'W2', 'b2', 'W3', 'b3' 키를 가진 dict를 돌려준다"""
     network = student.init_network()
     expect_true(isinstance(network, dict),
-                f"init_network() 은(는) dict를 돌려줘야 해요 (실제 {describe(network)})")
+                f"init_network()는 dict를 돌려줘야 해요 (받은 값: {describe(network)})")
     expect_equal(sorted(map(str, network)), sorted(BOOK_NETWORK), what="init_network()의 키 목록")
 
 
@@ -29,9 +29,9 @@ def test_init_network_book_values(student):
     """init_network()의 값이 책의 값과 모양을 가진 float 배열이다"""
     network = student.init_network()
     expect_true(isinstance(network, dict),
-                f"init_network() 은(는) dict를 돌려줘야 해요 (실제 {describe(network)})")
+                f"init_network()는 dict를 돌려줘야 해요 (받은 값: {describe(network)})")
     for key, value in BOOK_NETWORK.items():
-        expect_true(key in network, f"init_network()의 결과에 키 '{key}'가 없어요")
+        expect_true(key in network, f"init_network()의 결과에 '{key}' 키가 없어요")
         expect_array(network[key], value, dtype="float", what=f"init_network()['{key}']")
 
 
@@ -49,7 +49,7 @@ def test_forward_batch(student):
     X = np.array([[1.0, 0.5], [0.0, 0.0], [-1.0, 2.0]])
     got = student.forward(network, X)
     expect_true(isinstance(got, np.ndarray) and got.shape == (3, 2),
-                f"forward(책의 network, X (3, 2)): 모양 (3, 2)의 배열을 기대했지만 {describe(got)} 을(를) 받았어요")
+                f"forward(책의 network, X (3, 2)): 모양 (3, 2)의 배열이어야 해요 (받은 값: {describe(got)})")
     for i, row in enumerate(X):
         expect_array(got[i], student.forward(network, row),
                      what=f"배치 출력의 {i}번째 행 (기대값은 forward(network, X[{i}]))")

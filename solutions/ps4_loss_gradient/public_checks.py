@@ -9,7 +9,7 @@ Y_BAD = np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])
 
 
 def test_mean_squared_error_book_examples(student):
-    """책의 두 예에서 0.0975, 0.5975 이다"""
+    """책의 두 예에서 0.0975, 0.5975이다"""
     # known answers: book ch.4 (EXERCISES.md)
     expect_array(student.mean_squared_error(Y_GOOD, T), 0.09750000000000003, dtype="float",
                  what="mean_squared_error(y = [0.1, 0.05, 0.6, ...], t)")
@@ -25,7 +25,7 @@ def test_mean_squared_error_batch_is_not_divided(student):
 
 
 def test_cross_entropy_error_book_examples(student):
-    """책의 두 예에서 0.510825..., 2.302584... 이다"""
+    """책의 두 예에서 0.510825..., 2.302584...이다"""
     # known answers: book ch.4 (EXERCISES.md)
     expect_array(student.cross_entropy_error(Y_GOOD, T), 0.510825457099338, dtype="float",
                  what="cross_entropy_error(y = [0.1, 0.05, 0.6, ...], t)")
@@ -44,14 +44,14 @@ def test_cross_entropy_error_batch_and_labels(student):
 
 
 def test_cross_entropy_error_zero_probability(student):
-    """정답의 확률이 0 이어도 inf가 아니라 -log(1e-7) ≈ 16.118이다 (log 안에 1e-7을 더한다)"""
+    """정답의 확률이 0이어도 inf가 아니라 -log(1e-7) ≈ 16.118이다 (log 안에 1e-7을 더한다)"""
     y = np.array([0.0, 0.5, 0.5])
     expect_array(student.cross_entropy_error(y, np.array([1.0, 0.0, 0.0])), -np.log(1e-7),
                  dtype="float", what="cross_entropy_error(y = [0, 0.5, 0.5], t = [1, 0, 0])")
 
 
 def test_numerical_gradient_book_example(student):
-    """f(x) = x0² + x1² 의 [3.0, 4.0] 에서의 기울기가 책의 값 (약 [6, 8]) 이다"""
+    """f(x) = x0² + x1²의 [3.0, 4.0]에서의 기울기가 책의 값(약 [6, 8])이다"""
     f = student.function("lambda x: x[0] ** 2 + x[1] ** 2")
     # known answer: book ch.4 (EXERCISES.md); 1e-6 separates central from forward difference
     expect_array(student.numerical_gradient(f, np.array([3.0, 4.0])),
@@ -61,7 +61,7 @@ def test_numerical_gradient_book_example(student):
 
 
 def test_numerical_gradient_2d_and_restores_x(student):
-    """2-D 배열 x에서 f = Σx² 의 기울기 2x를 같은 모양으로 돌려주고, x를 원래대로 되돌린다"""
+    """2-D 배열 x에서 f = Σx²의 기울기 2x를 같은 모양으로 돌려주고, x를 원래대로 되돌린다"""
     x = np.array([[1.0, -2.0, 0.5], [3.0, 0.0, -1.5]])
     xh = student.put(x)
     f = student.function("lambda z: np.sum(z ** 2)")
@@ -92,7 +92,7 @@ def test_gradient_descent_book_example(student):
 
 
 def test_gradient_descent_one_step(student):
-    """한 걸음 (step_num=1, lr=0.1)이면 [-3, 4] - 0.1·[-6, 8] = [-2.4, 3.2] 이다"""
+    """한 걸음(step_num=1, lr=0.1)이면 [-3, 4] - 0.1·[-6, 8] = [-2.4, 3.2]이다"""
     f = student.function("lambda x: x[0] ** 2 + x[1] ** 2")
     expect_array(student.gradient_descent(f, np.array([-3.0, 4.0]), lr=0.1, step_num=1),
                  [-2.4, 3.2], dtype="float", atol=TOL.training_abs, rtol=TOL.training_rel,
