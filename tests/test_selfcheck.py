@@ -80,7 +80,7 @@ def test_student_calls_return_copies_and_proxies():
     student.relu(handle)
     assert np.array_equal(student.get(handle), [0.0, 1.0])
     fails(lambda: student.boom(), "boom", "ValueError: nope")
-    fails(lambda: student.missing, "missing 이(가) 정의되지 않았어요")
+    fails(lambda: student.missing, "missing: 정의되지 않은 이름이에요")
 
 
 def test_student_functions_close_over_handles():

@@ -67,7 +67,7 @@ def test_a_failure_says_what_is_wrong_in_student_terms(folder):
 def test_a_notebook_that_is_not_json_gets_a_clear_message(folder):
     (folder.path / "hw.ipynb").write_text("{not json")
     result = folder.runpytest_subprocess()
-    result.stdout.fnmatch_lines(["*hw.ipynb 을(를) 읽을 수 없어요 (JSON 오류)*"])
+    result.stdout.fnmatch_lines(["*hw.ipynb: 노트북 파일을 읽을 수 없어요 (JSON 오류*"])
 
 
 def run_pytest(folder):
@@ -98,7 +98,7 @@ def test_a_cell_that_raised_is_named_by_its_exercise_or_its_first_line(folder):
                                  "id": "e", "source": "# a picture\nplot = double_all(3)"})
     (folder.path / "hw.ipynb").write_text(json.dumps(notebook))
     result = folder.runpytest_subprocess()
-    result.stdout.fnmatch_lines(["*(노트북의 `plot = double_all(3)` 로 시작하는 셀: NotImplementedError*"])
+    result.stdout.fnmatch_lines(["*(노트북의 첫 줄이 `plot = double_all(3)`인 셀: NotImplementedError*"])
     assert "셀 4" not in result.stdout.str()
 
 

@@ -321,7 +321,7 @@ def test_feedback_files_per_student(term, tmp_path):
     eve = (out / "s04.html").read_text(encoding="utf-8")
     assert "<b>Eve</b>" not in eve and "&lt;b&gt;Eve&lt;/b&gt;" in eve
     jiho = (out / "s03.html").read_text(encoding="utf-8")
-    assert "연장(extension): 2 d → 나의 기한 2026-03-22 14:59 UTC" in jiho and "지각 감점" not in jiho
+    assert "연장(extension): 2 d → 내 제출 기한 2026-03-22 14:59 UTC" in jiho and "지각 감점" not in jiho
 
 
 def test_feedback_file_names_are_safe():

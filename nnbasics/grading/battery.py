@@ -199,7 +199,7 @@ class Battery:
         """같은 입력을 다시 넣어도, 사이에 다른 입력을 넣어도, 입력 배열의 값이 바뀌어도 매번 새로 계산한다"""
         contract = self.contract
         first, second = contract.cases(rng)[:2]
-        for label, case in (("처음", first), ("다른 입력 다음", second), ("다시", first)):
+        for label, case in (("처음", first), ("다른 입력 다음에", second), ("다시", first)):
             expect_like(self._call(student, contract.positional, case),
                         reference_result(reference, contract, case.args, {}), contract,
                         f"{label} 부른 {contract.name}의 결과 ({case.label})")

@@ -1,7 +1,7 @@
 """Every sentence the term tools say to a student (Korean, English terms), in one place."""
 
 DUE = "제출 기한(due date): {due}"
-EXTENSION = "연장(extension): {extension} → 나의 기한 {extended_to}"
+EXTENSION = "연장(extension): {extension} → 내 제출 기한 {extended_to}"
 SUBMITTED = "제출 시각(submitted): {submitted} ({late})"
 ON_TIME = "기한 안에 제출"
 LATE = "기한보다 {late} 늦게 제출"
