@@ -52,7 +52,7 @@ def test_accuracy_matches_reference_with_default_batch_size(student, reference, 
 
 @pytest.mark.weight(2)
 def test_accuracy_any_batch_size(student, reference, rng, random_network):
-    """batch_size가 N을 나누지 않아도, 1 이어도, N보다 커도 맞힌 수 / N이다 (마지막 짧은 배치도 센다)"""
+    """batch_size가 N을 나누지 않아도, 1이어도, N보다 커도 맞힌 수 / N이다 (마지막 짧은 배치도 센다)"""
     net, x, t = problem(rng, random_network, 23)
     expected = reference.accuracy(net, x, t)
     for batch_size in (5, 7, 1, 23, 40):
@@ -62,7 +62,7 @@ def test_accuracy_any_batch_size(student, reference, rng, random_network):
 
 @pytest.mark.weight(2)
 def test_accuracy_is_the_share_of_correct_samples(student, rng, random_network):
-    """k 개를 맞히면 k / N (0 이상 1 이하의 실수 하나)이다: 전부 맞히면 1.0, 하나도 못 맞히면 0.0"""
+    """k개를 맞히면 k / N (0 이상 1 이하의 실수 하나)이다: 전부 맞히면 1.0, 하나도 못 맞히면 0.0"""
     net, x, t = problem(rng, random_network, 17, wrong_share=0.0)
     n, classes = len(t), 3
     k = int(rng.integers(2, n - 1))

@@ -15,7 +15,7 @@ def labels(rng, n, k, dtype=np.int64):
 
 @pytest.mark.weight(2)
 def test_confusion_matrix_matches_reference(student, reference, rng):
-    """10 개 클래스(기본값)의 혼동 행렬이 참조 구현과 같은 정수 배열이다"""
+    """10개 클래스(기본값)의 혼동 행렬이 참조 구현과 같은 정수 배열이다"""
     for n in (60, 297, 5):
         t, y = labels(rng, n, 10)
         expect_array(student.confusion_matrix(t, y), reference.confusion_matrix(t, y), dtype="int",
@@ -24,7 +24,7 @@ def test_confusion_matrix_matches_reference(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_confusion_matrix_other_numbers_of_classes(student, reference, rng):
-    """num_classes가 10이 아니어도 (위치 인자, 키워드 인자 모두) (num_classes, num_classes) 이다"""
+    """num_classes가 10이 아니어도 (위치 인자, 키워드 인자 모두) (num_classes, num_classes)이다"""
     for k in (2, 3, 7, 15):
         t, y = labels(rng, 40, k)
         expected = reference.confusion_matrix(t, y, k)

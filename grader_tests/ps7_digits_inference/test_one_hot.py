@@ -16,7 +16,7 @@ def test_one_hot_matches_reference_default_ten_classes(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_one_hot_other_numbers_of_classes(student, reference, rng):
-    """num_classes가 10이 아니어도 (위치 인자, 키워드 인자 모두) 열의 개수는 num_classes 다"""
+    """num_classes가 10이 아니어도 (위치 인자, 키워드 인자 모두) 열의 개수는 num_classes다"""
     for k in (2, 3, 7, 20):
         t = rng.integers(0, k, size=12)
         expect_array(student.one_hot(t, k), reference.one_hot(t, k), dtype="float",
@@ -26,12 +26,12 @@ def test_one_hot_other_numbers_of_classes(student, reference, rng):
 
 
 def test_one_hot_columns_from_num_classes_not_labels(student, rng):
-    """t에 나오지 않는 레이블의 열도 있다: 열의 개수는 t.max() + 1이 아니라 num_classes 다"""
+    """t에 나오지 않는 레이블의 열도 있다: 열의 개수는 t.max() + 1이 아니라 num_classes다"""
     k = int(rng.integers(6, 12))
     t = rng.integers(0, 3, size=8)                 # labels 0..2 only
     # identity: row i of one_hot is row t[i] of the identity matrix
     expect_array(student.one_hot(t, k), np.eye(k)[t], dtype="float",
-                 what="레이블이 0..2 뿐일 때 one_hot(t, num_classes)")
+                 what="레이블이 0..2뿐일 때 one_hot(t, num_classes)")
 
 
 def test_one_hot_any_integer_labels(student, reference, rng):

@@ -47,7 +47,7 @@ TWO_LAYER = {"W1": (3, 4), "b1": (4,), "W2": (4, 2), "b2": (2,)}
 
 @pytest.mark.weight(2)
 def test_gradient_check_mean_absolute_difference(student, rng):
-    """키마다 |gradient(x, t)[key] - numerical_gradient(x, t)[key]| 의 평균(mean)인 실수다"""
+    """키마다 |gradient(x, t)[key] - numerical_gradient(x, t)[key]|의 평균(mean)인 실수다"""
     for scale in (1.0, 1e-3):
         net, G, M = stand_in(student, rng, TWO_LAYER, scale)
         x, t = rng.normal(scale=scale, size=(5, 3)), np.eye(2)[rng.integers(0, 2, size=5)] * scale

@@ -40,7 +40,7 @@ def test_split_data_matches_reference(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_split_data_test_rows_come_first_in_the_permutation(student, rng):
-    """idx = default_rng(seed).permutation(N)의 앞 test_size 개가 시험 데이터, 나머지가 학습 데이터다 (이 순서로)"""
+    """idx = default_rng(seed).permutation(N)의 앞 test_size개가 시험 데이터, 나머지가 학습 데이터다 (이 순서로)"""
     n, test_size, seed = 15, 4, int(rng.integers(1000))
     x, t = data(rng, n)
     idx = np.random.default_rng(seed).permutation(n)

@@ -99,12 +99,12 @@ def as_floats(values, what):
 
 @pytest.mark.weight(3)
 def test_train_minibatch_batches_are_slices_of_a_new_permutation_each_epoch(student, rng):
-    """에포크마다 새 순열 default_rng(seed).permutation(N)을 batch_size 씩 잘라 쓴다 (마지막 짧은 배치 포함)"""
+    """에포크마다 새 순열 default_rng(seed).permutation(N)을 batch_size개씩 잘라 쓴다 (마지막 짧은 배치 포함)"""
     for n, batch_size, epochs in [(13, 5, 3), (7, 1, 2), (6, 10, 2), (12, 4, 2)]:
         seed = int(rng.integers(10_000))
         net, x = probe(student, n)
         history = history_of(student, net, x, np.zeros((n, 2)), lr=0.1, batch_size=batch_size, epochs=epochs, seed=seed)
-        what = f"N={n}, batch_size={batch_size}, epochs={epochs} 일 때 history['loss']"
+        what = f"N={n}, batch_size={batch_size}, epochs={epochs}일 때 history['loss']"
         losses = as_floats(history["loss"], what)
         expected = expected_probe_losses(n, batch_size, epochs, seed)
         expect_equal(len(losses), len(expected), what=f"{what}의 길이 (epochs × ceil(N / batch_size))")
@@ -168,17 +168,17 @@ def test_train_minibatch_accuracy_per_epoch_on_whole_sets(student, rng):
     net, x = probe(student, 5)
     history = history_of(student, net, x, np.zeros((5, 2)), lr=0.1, batch_size=2, epochs=2)
     expect_equal(history["test_acc"], [], what="x_test를 주지 않았을 때의 history['test_acc']")
-    expect_equal(len(history["train_acc"]), 2, what="epochs=2 일 때 history['train_acc']의 길이")
+    expect_equal(len(history["train_acc"]), 2, what="epochs=2일 때 history['train_acc']의 길이")
 
 
 def test_train_minibatch_default_arguments(student, reference, rng):
-    """기본값은 lr=0.1, batch_size=100, epochs=10, seed=0 이다"""
+    """기본값은 lr=0.1, batch_size=100, epochs=10, seed=0이다"""
     n = 130                                            # two batches per epoch: 100 and 30
     x, t = rng.normal(size=(n, 2)), np.eye(2)[rng.integers(0, 2, size=n)]
     mine, ours = linear_pair(student, rng, 2, 3, 2)
     expected = reference.train_minibatch(ours, x.copy(), t.copy())
     got = history_of(student, mine, x, t)
-    expect_equal(len(got["loss"]), 20, what="기본값으로 학습한 history['loss']의 길이 (10 에포크 × 2 배치)")
+    expect_equal(len(got["loss"]), 20, what="기본값으로 학습한 history['loss']의 길이 (10에포크 × 2배치)")
     expect_array(as_floats(got["loss"], "history['loss']"), np.array(expected["loss"]),
                  atol=TOL.training_abs, rtol=TOL.training_rel, what="기본값으로 학습한 history['loss']")
 
@@ -208,10 +208,10 @@ def test_train_minibatch_zero_epochs(student, rng):
     history = history_of(student, net, np.zeros((4, 3)), np.zeros((4, 2)), lr=0.5, batch_size=2, epochs=0,
                          x_test=np.zeros((2, 3)), t_test=np.zeros((2, 2)))
     for key in ("loss", "train_acc", "test_acc"):
-        expect_equal(history[key], [], what=f"epochs=0 일 때의 history['{key}']")
+        expect_equal(history[key], [], what=f"epochs=0일 때의 history['{key}']")
     params = net.params
     for key in KEYS:
-        expect_array(params[key], start[key], atol=0, rtol=0, what=f"epochs=0 일 때 params['{key}']")
+        expect_array(params[key], start[key], atol=0, rtol=0, what=f"epochs=0일 때 params['{key}']")
 
 
 def test_train_minibatch_leaves_data_unchanged(student, reference, rng):

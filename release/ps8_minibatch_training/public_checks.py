@@ -41,13 +41,13 @@ STAND_IN = """type("StandIn", (), {
 
 
 def test_gradient_check_mean_absolute_difference(student):
-    """키마다 |gradient - numerical_gradient| 의 평균(mean)을 담은 딕셔너리다"""
+    """키마다 |gradient - numerical_gradient|의 평균(mean)을 담은 딕셔너리다"""
     net = student.function(STAND_IN)()
     got = student.gradient_check(net, np.zeros((1, 2)), np.zeros((1, 2)))
     expect_true(isinstance(got, dict),
                 f"gradient_check는 딕셔너리(dict)를 돌려줘야 해요 (받은 값: {type(got).__name__})")
     expect_equal(sorted(got), ["W", "b"], what="gradient_check 결과의 키(key) (기대값은 network.params의 키)")
-    expect_array(got["W"], 1.0, what="gradient_check(...)['W'] (|0.5|, |0.5|, |-1.5|, |-1.5| 의 평균)")
+    expect_array(got["W"], 1.0, what="gradient_check(...)['W'] (|0.5|, |0.5|, |-1.5|, |-1.5|의 평균)")
     expect_array(got["b"], 0.25, what="gradient_check(...)['b']")
 
 
@@ -77,7 +77,7 @@ PROBE = """type("Probe", (), {
 
 
 def test_train_minibatch_batches_from_a_new_permutation_each_epoch(student):
-    """에포크마다 default_rng(seed).permutation을 batch_size 씩 잘라 쓴다 (마지막 짧은 배치 포함)"""
+    """에포크마다 default_rng(seed).permutation을 batch_size개씩 잘라 쓴다 (마지막 짧은 배치 포함)"""
     x, t = np.arange(5.0).reshape(5, 1), np.zeros((5, 2))
     history = student.train_minibatch(student.function(PROBE)(), x, t, lr=0.1, batch_size=2, epochs=2, seed=3)
     expect_true(isinstance(history, dict), "train_minibatch는 딕셔너리(dict) history를 돌려줘야 해요")

@@ -87,7 +87,7 @@ def test_accuracy_counts_the_last_short_batch(student):
 
 
 def test_accuracy_does_not_depend_on_batch_size(student):
-    """batch_size가 1, 3, 100 이어도 결과가 같다"""
+    """batch_size가 1, 3, 100이어도 결과가 같다"""
     net, x = _biased_network(0), np.ones((7, 4))
     t = np.array([0, 0, 1, 2, 0, 1, 0])   # always predicts 0: 4 of 7 right
     for batch_size in (1, 3, 100):
