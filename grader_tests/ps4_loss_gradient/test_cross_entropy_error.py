@@ -52,7 +52,7 @@ def test_cross_entropy_error_batch_label_indices(student, reference, rng):
 
 
 def test_cross_entropy_error_one_sample_label_index(student, reference, rng):
-    """한 샘플 (1-D y)와 정수 레이블 하나도 받는다"""
+    """한 샘플(1-D y)과 정수 레이블 하나도 받는다"""
     k = 10
     y, t = probabilities(rng, k), np.int64(rng.integers(k))
     expect_array(student.cross_entropy_error(y, t), reference.cross_entropy_error(y, t),
