@@ -124,7 +124,7 @@ def test_train_minibatch_loss_after_each_update(student, rng):
         # identity: each update multiplies every distance to the target by (1 - lr)
         expect_array(as_floats(history["loss"], "history['loss']"), first * (1 - lr) ** (2 * np.arange(1, updates + 1)),
                      atol=TOL.training_abs, rtol=TOL.training_rel,
-                     what=f"Bowl을 lr={lr}, N={n}, batch_size={batch_size}, epochs={epochs}로 학습한 history['loss']")
+                     what=f"Bowl을 학습한 history['loss'] (lr={lr}, N={n}, batch_size={batch_size}, epochs={epochs})")
         params = net.params
         for key in KEYS:
             expect_array(params[key], target[key] + (1 - lr) ** updates * (start[key] - target[key]),
@@ -144,14 +144,15 @@ def test_train_minibatch_matches_reference(student, reference, rng):
                                              x_test.copy(), t_test.copy())
         got = history_of(student, mine, x, t, lr=lr, batch_size=batch_size, epochs=epochs, seed=seed,
                          x_test=x_test, t_test=t_test)
-        what = f"LinearNet {(i, h, o)}을 N={n}, lr={lr}, batch_size={batch_size}, epochs={epochs}로 학습한"
+        what = f"층 크기가 {(i, h, o)}인 LinearNet을 학습한"
+        setting = f"N={n}, lr={lr}, batch_size={batch_size}, epochs={epochs}"
         for key in ("loss", "train_acc", "test_acc"):
             expect_array(as_floats(got[key], f"history['{key}']"), np.array(expected[key], dtype=float),
-                         atol=TOL.training_abs, rtol=TOL.training_rel, what=f"{what} history['{key}']")
+                         atol=TOL.training_abs, rtol=TOL.training_rel, what=f"{what} history['{key}'] ({setting})")
         params = mine.params
         for key in KEYS:
             expect_array(params[key], ours.params[key], atol=TOL.training_abs, rtol=TOL.training_rel,
-                         what=f"{what} 뒤의 params['{key}']")
+                         what=f"{what} 뒤의 params['{key}'] ({setting})")
 
 
 def test_train_minibatch_accuracy_per_epoch_on_whole_sets(student, rng):
