@@ -17,9 +17,11 @@ from tests.conftest import ROOT
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 # A particle written apart from the code, math, number or parenthesis it belongs to.
-DETACHED_PARTICLE = re.compile(
-    r"[A-Za-z0-9_`)\]}$*'\"] (을|를|은|는|의|와|과|와는|과는|으로|로|으로는|로는|로도|에서|에서는|에서도|에게|에는|에도|에|도|만|까지|부터|처럼|보다|마다|만큼|이|가|이나|나|이라|이라서|이라고|이라는|라는|이란|란|이면|면|인|인데|이지만|이다|입니다|이고|이며|이에요|예요)(?=[\s.,!?:;)]|$)",
-    re.MULTILINE)
+PARTICLES = "|".join("""
+    을 를 은 는 의 와 과 와는 과는 으로 로 으로는 로는 로도 에서 에서는 에서도 에게 에는 에도 에 도 만
+    까지 부터 처럼 보다 마다 만큼 이 가 이나 나 이라 이라서 이라고 이라는 라는 이란 란 이면 면 인 인데
+    이지만 이다 입니다 이고 이며 이에요 예요""".split())
+DETACHED_PARTICLE = re.compile(rf"[A-Za-z0-9_`)\]}}$*'\"] ({PARTICLES})(?=[\s.,!?:;)]|$)", re.MULTILINE)
 # Both particles at once instead of the one the word needs.
 BOTH_PARTICLES = re.compile(r"을\(를\)|를\(을\)|이\(가\)|가\(이\)|은\(는\)|는\(은\)|와\(과\)|과\(와\)|\(으\)로")
 # Markdown closes no bold that ends with a parenthesis and runs into a particle.
@@ -39,9 +41,8 @@ TOOL_HAPNIDA = re.compile(r"니다")
 
 TOOL_WORDING = ["nnbasics/release_kit/selfcheck_wording.py", "nnbasics/grading/wording.py",
                 "nnbasics/term/wording.py"]
-WORDING_MODULES = TOOL_WORDING + ["nnbasics/grading/battery.py", "nnbasics/release_kit/selfcheck.py",
-                                  "nnbasics/release_kit/conftest.py",
-                                  "nnbasics/nbgrader_ext/student_content.py"]
+WORDING_MODULES = [*TOOL_WORDING, "nnbasics/grading/battery.py", "nnbasics/release_kit/selfcheck.py",
+                   "nnbasics/release_kit/conftest.py", "nnbasics/nbgrader_ext/student_content.py"]
 
 
 def words_of_python(source: str) -> list[str]:
@@ -90,7 +91,8 @@ def test_a_notebook_reads_as_natural_korean(assignment):
 @pytest.mark.parametrize("assignment", course.assignments(ROOT))
 def test_checks_and_graders_word_their_lines_by_the_style(assignment):
     """Do the property lines and messages of public checks and hidden graders follow the style?"""
-    paths = [ROOT / "source" / assignment / "public_checks.py", *sorted((ROOT / "grader_tests" / assignment).glob("*.py"))]
+    graders = sorted((ROOT / "grader_tests" / assignment).glob("*.py"))
+    paths = [ROOT / "source" / assignment / "public_checks.py", *graders]
     found = [f"{path.relative_to(ROOT)}: {problem}"
              for path in paths for text in words_of_python(path.read_text(encoding="utf-8"))
              for problem in problems(text)]

@@ -1,42 +1,16 @@
 """Hidden graders for Perceptron (ps5_perceptron_learning)."""
-import functools
 
 import numpy as np
 import pytest
 
-from nnbasics.release_kit.selfcheck import TOL, CheckFailure, expect_array, expect_equal, expect_true, expect_unchanged
-
-# Run on the student's side: the methods whose body is still the released stub (the class is
-# released with one stub per method). Bytecode is compared with a stub compiled in the same
-# process, so comments and docstrings do not matter.
-STUB_METHODS = '''def stub_methods(cls):
-    def stub(self):
-        raise NotImplementedError()
-    mark = (stub.__code__.co_code, stub.__code__.co_names)
-    return [name for name, f in vars(cls).items()
-            if getattr(f, "__code__", None) is not None and (f.__code__.co_code, f.__code__.co_names) == mark]
-'''
-
-
-def names_unwritten_methods(test):
-    """A NotImplementedError names the methods still left as released (fit fails when predict is
-    missing, so the call alone would point at the wrong method)."""
-    @functools.wraps(test)
-    def wrapped(student, *args, **kwargs):
-        try:
-            return test(student, *args, **kwargs)
-        except CheckFailure as failure:
-            if failure.raised != "NotImplementedError":
-                raise
-            try:
-                stubs = student.function(STUB_METHODS)(student.Perceptron)
-            except CheckFailure:
-                stubs = None
-            if not stubs:
-                raise
-            raise CheckFailure(f"{failure} — 아직 구현하지 않은 메서드: {', '.join(stubs)}",
-                               raised=failure.raised) from None
-    return wrapped
+from nnbasics.release_kit.selfcheck import (
+    TOL,
+    expect_array,
+    expect_equal,
+    expect_true,
+    expect_unchanged,
+    names_unwritten_methods,
+)
 
 # (rate, niter, N, d): several learning rates, epoch counts and feature counts (d != 2 too).
 CASES = [(0.1, 10, 20, 2), (0.01, 7, 30, 3), (0.5, 12, 25, 1), (1.0, 5, 16, 5)]
@@ -74,7 +48,7 @@ def fitted(cls, rate, niter, X, y):
     return p
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_fit_returns_self(student, rng):
     """fit(X, y)는 self를 돌려준다"""
     X, y = separable(rng, 10, 3)
@@ -82,7 +56,7 @@ def test_Perceptron_fit_returns_self(student, rng):
     expect_true(p.fit(X, y) is p, "fit(X, y)는 self (그 Perceptron 객체)를 돌려줘야 해요")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_weight_starts_at_zero(student, rng):
     """가중치는 0 벡터 np.zeros(1 + d)에서 시작한다 (niter=0이면 그대로, errors는 빈 리스트)"""
     for d in (1, 2, 4):
@@ -93,7 +67,7 @@ def test_Perceptron_weight_starts_at_zero(student, rng):
 
 
 @pytest.mark.weight(3)
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_weight_matches_reference(student, reference, rng):
     """학습한 weight (0번이 편향)가 참조 구현과 같다: 여러 학습률, 에포크 수, 특성 수"""
     for kind, rate, niter, (X, y) in datasets(rng):
@@ -104,7 +78,7 @@ def test_Perceptron_weight_matches_reference(student, reference, rng):
 
 
 @pytest.mark.weight(3)
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_errors_match_reference(student, reference, rng):
     """errors는 에포크마다 0이 아닌 갱신을 일으킨 샘플 수의 리스트이고, 참조 구현과 같다"""
     for kind, rate, niter, (X, y) in datasets(rng):
@@ -114,7 +88,7 @@ def test_Perceptron_errors_match_reference(student, reference, rng):
 
 
 @pytest.mark.weight(2)
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_net_input_matches_reference(student, reference, rng):
     """net_input(X) = X @ weight[1:] + weight[0] (샘플 여러 개와 하나 모두)"""
     for d in (1, 2, 5):
@@ -127,7 +101,7 @@ def test_Perceptron_net_input_matches_reference(student, reference, rng):
 
 
 @pytest.mark.weight(2)
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_predict_matches_reference(student, reference, rng):
     """predict는 -1 또는 +1을 돌려주고 참조 구현과 같다 (샘플 여러 개와 하나 모두)"""
     for d in (1, 3, 4):
@@ -139,7 +113,7 @@ def test_Perceptron_predict_matches_reference(student, reference, rng):
         expect_array(p.predict(X[1]), q.predict(X[1]), what=f"특성 {d}개, 샘플 하나(1-D)의 predict")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_predict_is_plus_one_at_zero(student, rng):
     """순입력(net input)이 정확히 0이면 predict는 +1이다 (>= 0.0)"""
     X = rng.integers(-3, 4, size=(6, 2)).astype(float)
@@ -152,7 +126,7 @@ def test_Perceptron_predict_is_plus_one_at_zero(student, rng):
     expect_array(p.predict(X0), np.ones(6), what="순입력이 정확히 0인 샘플들의 predict")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_does_not_modify_inputs(student, reference, rng):
     """fit은 올바르게 학습하면서 입력 X, y는 바꾸지 않는다"""
     X, y = separable(rng, 12, 3)
@@ -165,7 +139,7 @@ def test_Perceptron_does_not_modify_inputs(student, reference, rng):
     expect_unchanged(student.get(yh), y, what="fit에 넘긴 y")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_constructor_arguments_by_position_and_defaults(student, reference, rng):
     """Perceptron(rate, niter)를 위치 인자로도 받고, 기본값은 rate=0.01, niter=10이다"""
     X, y = nonseparable(rng, 15, 2)
@@ -178,7 +152,7 @@ def test_Perceptron_constructor_arguments_by_position_and_defaults(student, refe
 
 
 @pytest.mark.weight(2)
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_refit_starts_over(student, reference, rng):
     """같은 객체로 fit을 다시 하면 처음부터 다시 학습한다 (weight, errors는 그 학습만의 것)"""
     (X1, y1), (X2, y2) = nonseparable(rng, 12, 3), separable(rng, 14, 3)
@@ -192,7 +166,7 @@ def test_Perceptron_refit_starts_over(student, reference, rng):
 
 
 @pytest.mark.weight(2)
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_instances_share_nothing(student, reference, rng):
     """두 객체는 상태를 공유하지 않는다 (클래스 수준의 리스트·딕셔너리 없음)"""
     (X1, y1), (X2, y2) = separable(rng, 12, 2), nonseparable(rng, 10, 2)
@@ -205,7 +179,7 @@ def test_Perceptron_instances_share_nothing(student, reference, rng):
     expect_equal(p.errors, expected.errors, what="다른 객체가 fit 한 뒤에 본 첫 객체의 errors")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_predict_sees_the_current_weight_and_data(student, reference, rng):
     """predict와 net_input은 매번 지금의 weight와 입력으로 계산한다 (이전 결과를 재사용하지 않는다)"""
     X, y = separable(rng, 10, 3)

@@ -1,42 +1,15 @@
 """Hidden graders for TwoLayerNet (ps6_backprop)."""
-import functools
 
 import numpy as np
 import pytest
 
-from nnbasics.release_kit.selfcheck import TOL, CheckFailure, expect_array, expect_equal, expect_true
-
-# Run on the student's side: the methods whose body is still the released stub (the class is
-# released with one stub per method). Bytecode is compared with a stub compiled in the same
-# process, so comments and docstrings do not matter.
-STUB_METHODS = '''def stub_methods(cls):
-    def stub(self):
-        raise NotImplementedError()
-    mark = (stub.__code__.co_code, stub.__code__.co_names)
-    return [name for name, f in vars(cls).items()
-            if getattr(f, "__code__", None) is not None and (f.__code__.co_code, f.__code__.co_names) == mark]
-'''
-
-
-def names_unwritten_methods(test):
-    """A NotImplementedError names the methods still left as released (loss fails when predict is
-    missing, so the call alone would point at the wrong method)."""
-    @functools.wraps(test)
-    def wrapped(student, *args, **kwargs):
-        try:
-            return test(student, *args, **kwargs)
-        except CheckFailure as failure:
-            if failure.raised != "NotImplementedError":
-                raise
-            try:
-                stubs = student.function(STUB_METHODS)(student.TwoLayerNet)
-            except CheckFailure:
-                stubs = None
-            if not stubs:
-                raise
-            raise CheckFailure(f"{failure} — 아직 구현하지 않은 메서드: {', '.join(stubs)}",
-                               raised=failure.raised) from None
-    return wrapped
+from nnbasics.release_kit.selfcheck import (
+    TOL,
+    expect_array,
+    expect_equal,
+    expect_true,
+    names_unwritten_methods,
+)
 
 KEYS = ["W1", "W2", "b1", "b2"]
 SIZES = [(2, 4, 2), (5, 3, 4), (1, 6, 3)]   # (input_size, hidden_size, output_size)
@@ -89,7 +62,7 @@ def expect_grads(got, expected, *, what, atol, rtol, note=""):
         expect_array(got[key], expected[key], atol=atol, rtol=rtol, what=f"{what}['{key}']{note}")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_params_shapes_and_zero_biases(student):
     """params는 W1 (입력, 은닉), b1, W2 (은닉, 출력), b2이고 편향은 0이다"""
     for i, h, o in SIZES:
@@ -102,7 +75,7 @@ def test_TwoLayerNet_params_shapes_and_zero_biases(student):
 
 
 @pytest.mark.weight(2)
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_weights_scaled_by_weight_init_std(student, rng):
     """가중치는 weight_init_std * np.random.randn(...): 평균 0, 표준편차 weight_init_std, np.random.seed로 재현된다"""
     for std in (0.01, 0.5, 2.0):
@@ -122,7 +95,7 @@ def test_TwoLayerNet_weights_scaled_by_weight_init_std(student, rng):
 
 
 @pytest.mark.weight(2)
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_predict_matches_reference(student, reference, rng):
     """predict는 시그모이드 은닉층과 소프트맥스 출력층의 결과이고, 각 행(row)의 합이 1이다"""
     for size, mine, ref in nets(student, reference, rng):
@@ -132,7 +105,7 @@ def test_TwoLayerNet_predict_matches_reference(student, reference, rng):
         expect_array(np.sum(y, axis=1), np.ones(5), what=f"TwoLayerNet{size}의 predict 출력의 행별 합")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_loss_and_accuracy_match_reference(student, reference, rng):
     """loss는 cross_entropy_error(predict(x), t), accuracy는 argmax가 t의 argmax와 같은 행의 비율이다"""
     for size, mine, ref in nets(student, reference, rng):
@@ -146,7 +119,7 @@ def test_TwoLayerNet_loss_and_accuracy_match_reference(student, reference, rng):
 
 
 @pytest.mark.weight(3)
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_gradient_matches_reference(student, reference, rng):
     """gradient(x, t) (오차역전파)가 참조 구현과 같다"""
     for size, mine, ref in nets(student, reference, rng):
@@ -156,7 +129,7 @@ def test_TwoLayerNet_gradient_matches_reference(student, reference, rng):
 
 
 @pytest.mark.weight(2)
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_gradient_agrees_with_central_difference(student, reference, rng):
     """gradient(x, t)가 손실의 중앙 차분(수치 미분)과 거의 같다 (기울기 확인, gradient check)"""
     for size, mine, ref in nets(student, reference, rng):
@@ -167,7 +140,7 @@ def test_TwoLayerNet_gradient_agrees_with_central_difference(student, reference,
 
 
 @pytest.mark.weight(2)
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_numerical_gradient_matches_reference(student, reference, rng):
     """numerical_gradient(x, t)가 매개변수마다의 중앙 차분(h=1e-4)이고, params를 원래대로 둔다"""
     for size, mine, ref in nets(student, reference, rng):
@@ -180,7 +153,7 @@ def test_TwoLayerNet_numerical_gradient_matches_reference(student, reference, rn
             expect_array(after[key], before[key], what=f"numerical_gradient를 부른 뒤의 params['{key}']")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_gradient_leaves_params_and_inputs_unchanged(student, reference, rng):
     """gradient와 loss는 params와 입력 x, t를 바꾸지 않는다"""
     for size, mine, _ in nets(student, reference, rng):
@@ -196,7 +169,7 @@ def test_TwoLayerNet_gradient_leaves_params_and_inputs_unchanged(student, refere
         expect_array(student.get(th), t, atol=0, rtol=0, what="gradient에 넘긴 t")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_constructor_arguments_by_position_and_default(student, rng):
     """네 인자 (input_size, hidden_size, output_size, weight_init_std)를 위치로 받고, 기본 표준편차는 0.01이다"""
     for args, std in (((60, 80, 70, 2.0), 2.0), ((60, 80, 70), 0.01)):
@@ -211,7 +184,7 @@ def test_TwoLayerNet_constructor_arguments_by_position_and_default(student, rng)
                         f"TwoLayerNet{args}의 params['{key}'] 표준편차가 {float(w.std()):.4g}예요 (기대 {std})")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_randomness_comes_from_the_callers_seed(student):
     """가중치의 난수는 호출한 쪽의 np.random.seed를 따른다 (__init__ 안에서 시드를 다시 정하지 않는다)"""
     def weights(seed):
@@ -226,7 +199,7 @@ def test_TwoLayerNet_randomness_comes_from_the_callers_seed(student):
                     f"다른 시드로 만든 params['{key}'] 값이 같아요: __init__이 시드를 정하면 안 돼요")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_instances_share_nothing(student, reference, rng):
     """두 신경망은 params를 공유하지 않고, predict는 지금의 params로 매번 계산한다"""
     size = (3, 4, 2)

@@ -15,6 +15,7 @@ standard library are needed.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import sys
@@ -34,7 +35,7 @@ except ImportError:  # beside a student's notebook
     from selfcheck_protocol import CheckFailure, ExerciseAborted, ObjectProxy, Student, short
 
 __all__ = ["TOL", "CheckFailure", "ExerciseAborted", "check", "describe", "expect_array", "expect_equal",
-           "expect_int", "expect_ndarray", "expect_true", "expect_unchanged"]
+           "expect_int", "expect_ndarray", "expect_true", "expect_unchanged", "names_unwritten_methods"]
 
 
 class TOL:
@@ -193,6 +194,41 @@ def expect_unchanged(after, before, *, what: str) -> None:
 
 
 # --------------------------------------------------------------------------- running public checks
+
+
+# Run on the student's side: the methods of a class whose body is still the released stub.
+# Bytecode is compared with a stub compiled in the same process, so comments and docstrings do not matter.
+STUB_METHODS = '''def stub_methods(cls):
+    def stub(self):
+        raise NotImplementedError()
+    mark = (stub.__code__.co_code, stub.__code__.co_names)
+    return [name for name, f in vars(cls).items()
+            if getattr(f, "__code__", None) is not None and (f.__code__.co_code, f.__code__.co_names) == mark]
+'''
+
+
+def names_unwritten_methods(class_name: str):
+    """For the checks of a class released with one stub per method: a NotImplementedError names
+    every method still left as released (``fit`` fails when only ``predict`` is missing, so the
+    call alone would point at the wrong method)."""
+    def decorate(check):
+        @functools.wraps(check)
+        def wrapped(student, *args, **kwargs):
+            try:
+                return check(student, *args, **kwargs)
+            except CheckFailure as failure:
+                if failure.raised != "NotImplementedError":
+                    raise
+                try:
+                    stubs = student.function(STUB_METHODS)(getattr(student, class_name))
+                except CheckFailure:
+                    stubs = None
+                if not stubs:
+                    raise
+                raise CheckFailure(wording.UNWRITTEN_METHODS.format(failure=failure, names=", ".join(stubs)),
+                                   raised=failure.raised) from None
+        return wrapped
+    return decorate
 
 
 def exercise_of(check_name: str, names) -> str | None:

@@ -33,6 +33,7 @@ OBJECT_OF = "{type} 객체"
 # -- the protocol (selfcheck_protocol.Student)
 NOT_DEFINED = "{name}: 정의되지 않은 이름이에요. 이 이름을 정의하는 셀을 실행했는지, 이름을 바꾸지 않았는지 확인하세요"
 NOT_IMPLEMENTED = "{label}: 아직 구현하지 않았어요 (NotImplementedError)"
+UNWRITTEN_METHODS = "{failure}. 아직 구현할 메서드가 남았어요: {names}"
 RAISED = "{label}: 실행하는 중에 예외가 발생했어요. {kind}: {message}"
 UNKNOWN_ANSWER = "{label}: 학생 코드 쪽에서 알 수 없는 응답이 왔어요"
 UNREADABLE_VALUE = "{label}: 돌려받은 값을 읽을 수 없어요 ({reason})"

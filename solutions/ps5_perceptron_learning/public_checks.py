@@ -1,36 +1,8 @@
 """Public checks for ps5_perceptron_learning (공개 검사)."""
-import functools
 from pathlib import Path
 
 import numpy as np
-from selfcheck import CheckFailure, expect_array, expect_equal, expect_true
-
-# Run on the student's side: the methods whose body is still the released stub. It compares
-# bytecode with a stub compiled in the same process, so comments and docstrings do not matter.
-STUB_METHODS = '''def stub_methods(cls):
-    def stub(self):
-        raise NotImplementedError()
-    mark = (stub.__code__.co_code, stub.__code__.co_names)
-    return [name for name, f in vars(cls).items()
-            if getattr(f, "__code__", None) is not None and (f.__code__.co_code, f.__code__.co_names) == mark]
-'''
-
-
-def names_unwritten_methods(check):
-    """A NotImplementedError from a method names every method still left as released."""
-    @functools.wraps(check)
-    def wrapped(student):
-        try:
-            check(student)
-        except CheckFailure as failure:
-            if failure.raised != "NotImplementedError":
-                raise
-            stubs = student.function(STUB_METHODS)(student.Perceptron)
-            if not stubs:
-                raise
-            raise CheckFailure(f"{failure} — 아직 구현하지 않은 메서드: {', '.join(stubs)}",
-                               raised=failure.raised) from None
-    return wrapped
+from selfcheck import CheckFailure, expect_array, expect_equal, expect_true, names_unwritten_methods
 
 
 def _iris():
@@ -52,14 +24,14 @@ def _with_weight(student, weight):
     return p
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_init(student):
     """__init__: Perceptron(0.1, 10)과 Perceptron()으로 객체를 만든다 (위치 인자와 기본값)"""
     student.Perceptron(0.1, 10)
     student.Perceptron()
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_net_input(student):
     """net_input: 순입력 X @ weight[1:] + weight[0]을 샘플 여러 개와 하나에 대해 계산한다"""
     p = _with_weight(student, [0.5, 1.0, -2.0])
@@ -68,7 +40,7 @@ def test_Perceptron_net_input(student):
     expect_array(p.net_input(X[0]), -2.5, what="weight=[0.5, 1, -2]일 때 net_input([1, 2])")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_predict_at_zero(student):
     """predict: 순입력이 0 이상이면 +1, 음수이면 -1을 돌려준다 (순입력이 0이면 +1)"""
     X = np.array([[1.0, 2.0], [-3.0, 0.5]])
@@ -78,7 +50,7 @@ def test_Perceptron_predict_at_zero(student):
                  what="weight=[0.5, 1, -2]일 때 predict([[1, 2], [3, 1]])")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_fit_returns_self(student):
     """fit: self를 돌려준다"""
     X = np.array([[1.0, 2.0], [-1.0, -2.0]])
@@ -87,7 +59,7 @@ def test_Perceptron_fit_returns_self(student):
     expect_true(ppn.fit(X, y) is ppn, "fit(X, y)는 self (그 Perceptron 객체)를 돌려줘야 해요")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_iris_errors(student):
     """fit: 붓꽃(Iris) 데이터에서 rate=0.1, niter=10의 에포크별 오류 수가 책과 같다"""
     X, y = _iris()
@@ -97,7 +69,7 @@ def test_Perceptron_iris_errors(student):
     expect_equal(ppn.errors, [2, 2, 3, 2, 1, 0, 0, 0, 0, 0], what="Perceptron(rate=0.1, niter=10).errors")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("Perceptron")
 def test_Perceptron_iris_weight(student):
     """fit: 붓꽃(Iris) 데이터에서 rate=0.1, niter=10의 최종 가중치가 책과 같다"""
     X, y = _iris()

@@ -1,8 +1,7 @@
 """Public checks for ps6_backprop (공개 검사)."""
-import functools
 
 import numpy as np
-from selfcheck import TOL, CheckFailure, expect_array, expect_equal, expect_true
+from selfcheck import TOL, CheckFailure, expect_array, expect_equal, expect_true, names_unwritten_methods
 
 # --- sigmoid_grad
 
@@ -83,33 +82,6 @@ def test_train_neuron_one_epoch_is_gradient_step(student):
 
 # --- TwoLayerNet
 
-# Run on the student's side: the methods whose body is still the released stub. It compares
-# bytecode with a stub compiled in the same process, so comments and docstrings do not matter.
-STUB_METHODS = '''def stub_methods(cls):
-    def stub(self):
-        raise NotImplementedError()
-    mark = (stub.__code__.co_code, stub.__code__.co_names)
-    return [name for name, f in vars(cls).items()
-            if getattr(f, "__code__", None) is not None and (f.__code__.co_code, f.__code__.co_names) == mark]
-'''
-
-
-def names_unwritten_methods(check):
-    """A NotImplementedError from a method names every method still left as released."""
-    @functools.wraps(check)
-    def wrapped(student):
-        try:
-            check(student)
-        except CheckFailure as failure:
-            if failure.raised != "NotImplementedError":
-                raise
-            stubs = student.function(STUB_METHODS)(student.TwoLayerNet)
-            if not stubs:
-                raise
-            raise CheckFailure(f"{failure} — 아직 구현하지 않은 메서드: {', '.join(stubs)}",
-                               raised=failure.raised) from None
-    return wrapped
-
 
 # A small network (3 inputs, 4 hidden, 2 outputs) with fixed parameters, a batch and its one-hot labels.
 PARAMS = {"W1": np.array([[0.5, -1.0, 0.3, 0.8], [-0.2, 0.4, 1.1, -0.6], [0.9, 0.1, -0.7, 0.2]]),
@@ -164,7 +136,7 @@ def _expect_grads(got, expected, *, what, atol):
         expect_array(got[key], expected[key], atol=atol, rtol=0, what=f"{what}['{key}'] (기대값은 손실의 중앙 차분)")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_params_shapes(student):
     """__init__: params의 W1, b1, W2, b2 모양(shape)이 맞고 편향은 0이다"""
     student.seed(0)
@@ -177,19 +149,19 @@ def test_TwoLayerNet_params_shapes(student):
     expect_array(params["b2"], np.zeros(2), what="params['b2']")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_predict_probabilities(student):
     """predict: 시그모이드 은닉층과 소프트맥스 출력층을 거친 확률(각 행의 합이 1)을 돌려준다"""
     expect_array(_net(student).predict(X), _predict(PARAMS, X), what="정해진 params로 predict(x)")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_loss(student):
     """loss: cross_entropy_error(predict(x), t), 곧 배치 평균 교차 엔트로피를 돌려준다"""
     expect_array(_net(student).loss(X, T), _loss(PARAMS, X, T), what="정해진 params로 loss(x, t)")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_accuracy(student):
     """accuracy: predict의 행별 argmax가 t의 argmax와 같은 행의 비율이다"""
     right = np.argmax(_predict(PARAMS, X), axis=1)
@@ -197,14 +169,14 @@ def test_TwoLayerNet_accuracy(student):
     expect_array(_net(student).accuracy(X, t), 2 / 3, what="세 행 중 두 행이 맞는 t로 accuracy(x, t)")
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_numerical_gradient(student):
     """numerical_gradient: params와 같은 키와 모양으로, 손실의 중앙 차분(h = 1e-4)을 돌려준다"""
     _expect_grads(_net(student).numerical_gradient(X, T), _central_difference(PARAMS, X, T),
                   what="numerical_gradient(x, t)", atol=TOL.numerical_gradient_abs)
 
 
-@names_unwritten_methods
+@names_unwritten_methods("TwoLayerNet")
 def test_TwoLayerNet_gradient_check(student):
     """gradient: 오차역전파로 구한 기울기가 손실의 중앙 차분과 거의 같다 (기울기 확인, gradient check)"""
     _expect_grads(_net(student).gradient(X, T), _central_difference(PARAMS, X, T),
