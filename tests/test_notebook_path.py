@@ -19,11 +19,21 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
-from nnbasics.course import assignments, grade_id, is_test_cell, read_notebook, write_notebook
+from nnbasics.course import (
+    answer_files,
+    assignments,
+    grade_id,
+    is_test_cell,
+    read_notebook,
+    solution_names,
+    with_answers,
+    write_notebook,
+)
 from nnbasics.release_kit import selfcheck_wording as wording
 from nnbasics.release_kit.selfcheck import check
-from tests.conftest import ROOT, autograde
+from tests.conftest import CATALOGUE, ROOT, autograde
 
 ASSIGNMENTS = assignments(ROOT)
 TEST_CELL = """# {name}의 공개 검사(public checks): 이 셀을 실행해 스스로 확인하세요.
@@ -117,6 +127,42 @@ def test_run_all_on_a_half_done_notebook_fails_only_the_unfinished_exercises(fol
             assert "아직 구현하지 않았어요" in stream(cell, "stderr"), name
         else:
             assert stream(cell, "stderr") == "" and wording.ALL_PASSED.format(name=name) in stream(cell, "stdout")
+
+
+def wrong_answer_runs(assignment: str) -> list[dict[str, Path]]:
+    """Run k puts every exercise's k-th wrong catalogue answer (cycling): each wrong answer is run once."""
+    notebook = read_notebook(ROOT / "solutions" / assignment / f"{assignment}.ipynb")
+    wrong = {name: answer_files(CATALOGUE, assignment, name, "wrong") for name in solution_names(notebook)}
+    runs = max(len(files) for files in wrong.values())
+    return [{name: files[k % len(files)] for name, files in wrong.items() if files} for k in range(runs)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_run_all_with_wrong_answers_reaches_the_end(folder, assignment):
+    """Wrong answers (each of the catalogue's once): pictures and demos say what went wrong, Run All goes on."""
+    path = folder(assignment, "solutions")
+    solved = read_notebook(path)
+    for run in wrong_answer_runs(assignment):
+        answers = {name: file.read_text(encoding="utf-8") for name, file in run.items()}
+        write_notebook(with_answers(solved, answers), path)
+        try:
+            notebook = run_all(path)
+        except CellExecutionError as error:
+            pytest.fail(f"Run All stopped with {sorted(f.name for f in run.values())}:\n{error}")
+        assert not [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_notebook_ends_with_an_ungraded_why_question_and_a_cell_to_answer_in(assignment):
+    """Does the notebook end with docs/why_questions.md's two plain markdown cells?"""
+    *_, question, answer = read_notebook(ROOT / "source" / assignment / f"{assignment}.ipynb")["cells"]
+    for cell in (question, answer):
+        assert cell["cell_type"] == "markdown" and "nbgrader" not in cell["metadata"]
+    assert source_of(question).startswith("## 생각해 볼 문제\n")
+    assert any(why in source_of(question) for why in ("왜", "까닭", "이유"))  # it asks why
+    assert source_of(question).endswith("채점하지 않는 문제입니다. 아래 셀에 두세 문장으로 답해 보세요.")
+    assert source_of(answer) == "*(여기에 답을 적으세요.)*"
 
 
 @pytest.mark.slow
