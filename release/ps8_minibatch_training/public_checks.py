@@ -89,7 +89,8 @@ def test_train_minibatch_batches_from_a_new_permutation_each_epoch(student):
     expect_array(np.array(history.get("loss"), dtype=float), expected,
                  what="history['loss'] (각 미니배치에 들어간 행 번호의 합)")
     expect_equal(history.get("train_acc"), [5.0, 5.0],
-                 what="history['train_acc'] (이 검사용 신경망의 accuracy는 정확도가 아니라 받은 행의 수를 돌려줘요: 학습 데이터 전체 5행이면 5.0)")
+                 what="history['train_acc'] (이 검사용 신경망의 accuracy는 정확도가 아니라 "
+                      "받은 행의 수를 돌려줘요: 학습 데이터 전체 5행이면 5.0)")
     expect_equal(history.get("test_acc"), [], what="x_test가 없을 때 history['test_acc']")
 
 
