@@ -10,7 +10,7 @@ SHAPES = [(7,), (3, 4), (2, 3, 4)]
 
 @pytest.mark.weight(2)
 def test_relu_matches_reference_on_arrays(student, reference, rng):
-    """1-D, 2-D, 3-D 배열에 원소별(elementwise)로 max(0, x)를 계산한다"""
+    """1차원, 2차원, 3차원 배열에 원소별(elementwise)로 max(0, x)를 계산한다"""
     for shape in SHAPES:
         x = rng.normal(scale=2, size=shape)
         expect_array(student.relu(x), reference.relu(x), dtype="float",

@@ -16,7 +16,7 @@ def _reference(reference, x):
 
 @pytest.mark.weight(2)
 def test_sigmoid_matches_reference_on_arrays(student, reference, rng):
-    """1-D, 2-D, 3-D 배열에 원소별(elementwise)로 1 / (1 + exp(-x))를 계산한다 (float)"""
+    """1차원, 2차원, 3차원 배열에 원소별(elementwise)로 1 / (1 + exp(-x))를 계산한다 (float)"""
     for shape in SHAPES:
         x = rng.normal(scale=4, size=shape)
         expect_array(student.sigmoid(x), _reference(reference, x), dtype="float",

@@ -8,7 +8,7 @@ from nnbasics.release_kit.selfcheck import TOL, expect_array, expect_unchanged
 
 @pytest.mark.weight(2)
 def test_softmax_matches_reference_on_vectors(student, reference, rng):
-    """1-D 벡터를 확률로 바꾼다 (합이 1, exp(a_k)에 비례)"""
+    """1차원 벡터를 확률로 바꾼다 (합이 1, exp(a_k)에 비례)"""
     for k in (2, 5, 10):
         a = rng.normal(scale=3, size=k)
         expect_array(student.softmax(a), reference.softmax(a), what=f"길이 {k} 벡터에 대한 softmax 출력")
@@ -16,7 +16,7 @@ def test_softmax_matches_reference_on_vectors(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_softmax_normalises_each_row(student, reference, rng):
-    """2-D 입력 (N, K)의 각 행(row)을 따로 정규화한다 (행마다 합이 1)"""
+    """2차원 입력 (N, K)의 각 행(row)을 따로 정규화한다 (행마다 합이 1)"""
     for n, k in ((4, 6), (3, 3), (5, 2)):
         a = rng.normal(scale=3, size=(n, k))
         got = student.softmax(a)

@@ -17,7 +17,7 @@ def _scalars(rng):
 
 @pytest.mark.weight(2)
 def test_step_function_values_on_arrays(student, reference, rng):
-    """1-D, 2-D, 3-D 배열의 각 원소에 대해 x > 0이면 1, 아니면 0 이다"""
+    """1차원, 2차원, 3차원 배열의 각 원소에 대해 x > 0이면 1, 아니면 0 이다"""
     for shape in SHAPES:
         x = rng.normal(scale=2, size=shape)
         expect_array(student.step_function(x), reference.step_function(x),
@@ -43,7 +43,7 @@ def test_step_function_zero_maps_to_zero(student, reference, rng):
     x = rng.normal(size=(4, 5))
     x[rng.random(x.shape) < 0.4] = 0.0
     expect_array(student.step_function(x), reference.step_function(x),
-                 what="0이 섞인 2-D 입력에 대한 step_function 출력")
+                 what="0이 섞인 2차원 입력에 대한 step_function 출력")
 
 
 def test_step_function_scalars(student, reference, rng):

@@ -26,7 +26,7 @@ def one_hot(labels, k):
 
 @pytest.mark.weight(2)
 def test_cross_entropy_error_one_sample_one_hot(student, reference, rng):
-    """한 샘플 (1-D y, 원-핫 t): -log(y[정답] + 1e-7), N = 1로 나눈다"""
+    """한 샘플 (1차원 y, 원-핫 t): -log(y[정답] + 1e-7), N = 1로 나눈다"""
     for k in (3, 10):
         y, t = probabilities(rng, k), one_hot(rng.integers(k), k)
         expect_array(student.cross_entropy_error(y, t), reference.cross_entropy_error(y, t),
@@ -44,7 +44,7 @@ def test_cross_entropy_error_batch_one_hot(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_cross_entropy_error_batch_label_indices(student, reference, rng):
-    """배치 (N, k)와 정답 레이블(label index) t (N,)도 받는다"""
+    """배치 (N, k)와 정답 레이블(label) t (N,)도 받는다"""
     for n, k in ((4, 10), (6, 3)):
         y, t = probabilities(rng, (n, k)), rng.integers(k, size=n)
         expect_array(student.cross_entropy_error(y, t), reference.cross_entropy_error(y, t),
@@ -52,7 +52,7 @@ def test_cross_entropy_error_batch_label_indices(student, reference, rng):
 
 
 def test_cross_entropy_error_one_sample_label_index(student, reference, rng):
-    """한 샘플(1-D y)과 정수 레이블 하나도 받는다"""
+    """한 샘플(1차원 y)과 정수 레이블 하나도 받는다"""
     k = 10
     y, t = probabilities(rng, k), np.int64(rng.integers(k))
     expect_array(student.cross_entropy_error(y, t), reference.cross_entropy_error(y, t),

@@ -84,7 +84,7 @@ def test_gradient_descent_decreases_f(student, rng):
 
 
 def test_gradient_descent_any_shape(student, reference, rng):
-    """2-D 배열 init_x에서도 같은 모양의 x를 돌려준다"""
+    """2차원 배열 init_x에서도 같은 모양의 x를 돌려준다"""
     c, m = bowl(rng, (3, 2))
     x0 = rng.normal(scale=2, size=(3, 2))
     got = student.gradient_descent(student.function(BOWL, c=c, m=m), x0, lr=0.1, step_num=15)

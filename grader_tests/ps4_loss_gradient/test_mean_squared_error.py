@@ -32,7 +32,7 @@ def test_mean_squared_error_one_sample(student, reference, rng):
 
 @pytest.mark.weight(2)
 def test_mean_squared_error_batch_sums_every_element(student, reference, rng):
-    """2-D 배치도 모든 원소의 합의 ½이다 (N이나 원소 개수로 나누지 않는다)"""
+    """2차원 배치도 모든 원소의 합의 ½이다 (N이나 원소 개수로 나누지 않는다)"""
     for n, k in ((4, 10), (3, 5)):
         y, t = probabilities(rng, (n, k)), one_hot(rng, (n, k))
         expect_array(student.mean_squared_error(y, t), reference.mean_squared_error(y, t),
@@ -50,7 +50,7 @@ def test_mean_squared_error_is_half_sum_of_squares(student, rng):
 
 
 def test_mean_squared_error_any_real_values_and_shape(student, reference, rng):
-    """확률이 아닌 실수 값, 3-D 배열에도 같은 공식이 적용된다"""
+    """확률이 아닌 실수 값, 3차원 배열에도 같은 공식이 적용된다"""
     for shape in ((7,), (2, 3, 4)):
         y, t = rng.normal(scale=3, size=shape), rng.normal(scale=3, size=shape)
         expect_array(student.mean_squared_error(y, t), reference.mean_squared_error(y, t),
@@ -73,7 +73,7 @@ def contract_cases(rng):
 
     labels = rng.integers(0, 4, size=5)
     return [
-        Case("1-D y, t", pair(6)), Case("2-D 배치 y, t", pair((3, 4))),
+        Case("1차원 y, t", pair(6)), Case("2차원 배치 y, t", pair((3, 4))),
         Case("아주 큰 값(±1000)", pair((2, 3), scale=1000.0)),
         Case("아주 작은 값(1e-8)", pair((2, 3), scale=1e-8)),
         Case("정수 원-핫 t (int64)", (rng.uniform(size=(5, 4)), np.eye(4, dtype=np.int64)[labels])),

@@ -32,7 +32,7 @@ def test_numerical_gradient_is_exact_on_quadratics(student, rng):
 
 @pytest.mark.weight(2)
 def test_numerical_gradient_any_shape(student, reference, rng):
-    """2-D, 3-D 배열 x에도 동작하고 x와 같은 모양의 기울기를 돌려준다"""
+    """2차원, 3차원 배열 x에도 동작하고 x와 같은 모양의 기울기를 돌려준다"""
     source = "lambda z: np.sum(np.sin(w * z)) * np.sum(z ** 2) / z.size"
     for shape in ((3, 4), (2, 3, 2), (1,)):
         w = rng.normal(size=shape)

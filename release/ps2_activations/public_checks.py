@@ -16,7 +16,7 @@ def test_step_function_zero(student):
 
 
 def test_step_function_shape(student):
-    """2-D 입력의 모양(shape)을 유지한다"""
+    """2차원 입력의 모양(shape)을 유지한다"""
     x = np.array([[-2.0, 0.0, 3.0], [0.5, -0.5, 0.0]])
     expect_array(student.step_function(x), [[0, 0, 1], [1, 0, 0]], dtype="int",
                  what="step_function(np.array([[-2.0, 0.0, 3.0], [0.5, -0.5, 0.0]]))")
@@ -45,7 +45,7 @@ def test_relu_example(student):
 
 
 def test_relu_scalar_and_2d(student):
-    """스칼라와 2-D 입력에도 동작한다"""
+    """스칼라와 2차원 입력에도 동작한다"""
     expect_array(student.relu(-3.0), 0.0, what="relu(-3.0)")
     expect_array(student.relu(np.array([[1.5, -2.0], [-0.1, 0.2]])), [[1.5, 0.0], [0.0, 0.2]],
                  what="relu(np.array([[1.5, -2.0], [-0.1, 0.2]]))")
@@ -76,7 +76,7 @@ def test_softmax_no_overflow(student):
 
 
 def test_softmax_rows_sum_to_one(student):
-    """2-D 입력의 각 행(row) 합이 1 이다"""
+    """2차원 입력의 각 행(row) 합이 1 이다"""
     a = np.array([[0.3, 2.9, 4.0], [1.0, 1.0, 1.0]])
     # row 0: book ch.3 (EXERCISES.md); row 1: equal inputs give equal probabilities 1/3
     got = student.softmax(a)

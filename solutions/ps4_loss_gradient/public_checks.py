@@ -61,7 +61,7 @@ def test_numerical_gradient_book_example(student):
 
 
 def test_numerical_gradient_2d_and_restores_x(student):
-    """2-D 배열 x에서 f = Σx²의 기울기 2x를 같은 모양으로 돌려주고, x를 원래대로 되돌린다"""
+    """2차원 배열 x에서 f = Σx²의 기울기 2x를 같은 모양으로 돌려주고, x를 원래대로 되돌린다"""
     x = np.array([[1.0, -2.0, 0.5], [3.0, 0.0, -1.5]])
     xh = student.put(x)
     f = student.function("lambda z: np.sum(z ** 2)")
