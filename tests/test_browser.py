@@ -293,7 +293,7 @@ def test_the_student_path_in_jupyterlab(lab, browser):
         assert "✗" in cell["stderr"] and "아직 구현하지 않았어요" in cell["stderr"] and not cell["error"], cell
         assert "✓" not in cell["stderr"] + cell["stdout"], cell
     plot = next(c for c in cells(browser) if "plt.subplots" in c["source"])
-    assert "그래프가 여기에 나와요" in plot["stdout"] and not plot["error"]
+    assert "그래프가 여기에 나옵니다" in plot["stdout"] and not plot["error"]
     scroll_to(browser, "relu")
     shoot(browser, "02_blank_run_all_relu_check")
     scroll_to(browser, "softmax")
@@ -311,10 +311,11 @@ def test_the_student_path_in_jupyterlab(lab, browser):
     accept_dialog(browser)
     wait_for(lambda: kernel_idle(browser), "the restarted kernel")
     scroll_to(browser, "softmax")
+    # A real click (mousedown selects a cell in JupyterLab; a script's click() does not).
     browser.execute_script(
-        "const cell = Array.from(document.querySelectorAll('.jp-Notebook .jp-CodeCell'))"
-        ".find(c => c.innerText.includes('check(\"softmax\", globals())'));"
-        "cell.querySelector('.jp-InputPrompt').click();")
+        "return Array.from(document.querySelectorAll('.jp-Notebook .jp-CodeCell'))"
+        ".find(c => c.innerText.includes('check(\"softmax\", globals())')).querySelector('.jp-InputPrompt');"
+    ).click()
     command(browser, "Run", "Run Selected Cell and Do not Advance")
     wait_for(lambda: "먼저 위의 `softmax` 셀을 실행하세요" in check_cell(browser, "softmax")["stderr"],
              "the check cell after a restart")

@@ -61,7 +61,7 @@ def test_a_huge_or_busy_figure_is_drawn_smaller_or_left_out(tmp_path):
 def test_a_plot_of_a_stub_does_not_leave_an_empty_figure(sandbox):
     out = run(sandbox, "def f(x):\n    raise NotImplementedError()",
               "import matplotlib.pyplot as plt\ntry:\n    y = f(1)\nexcept NotImplementedError:\n"
-              "    print('f 를 구현하면 그래프가 여기에 나와요.')\nelse:\n    plt.plot(y)")
+              "    print('f를 구현하면 그래프가 여기에 나옵니다.')\nelse:\n    plt.plot(y)")
     assert images(out[1]) == [] and "그래프가 여기에" in out[1][0]["text"]
 
 
