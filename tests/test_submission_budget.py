@@ -99,6 +99,8 @@ def test_through_nbgrader_the_exercises_left_when_the_budget_is_spent_score_zero
         config.write("\nc.SandboxedAutograde.cell_seconds = 2\nc.SandboxedAutograde.exercise_seconds = 5\n"
                      "c.SandboxedAutograde.submission_seconds = 13\n")
     solved = read_notebook(course / "solutions" / a / f"{a}.ipynb")
+    # Without the notebook's own demo cells (they call NAND too): the cells below are the whole bill.
+    solved["cells"] = [c for c in solved["cells"] if c["cell_type"] != "code" or "nbgrader" in c["metadata"]]
     notebook = with_answers(solved, {"NAND": "def NAND(x1, x2):\n    while True:\n        pass"})
     notebook["cells"] += [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
                            "source": source} for source in [*["import time\ntime.sleep(1.8)"] * 3,
