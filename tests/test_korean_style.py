@@ -45,14 +45,16 @@ WORDING_MODULES = [*TOOL_WORDING, "nnbasics/grading/battery.py", "nnbasics/relea
                    "nnbasics/release_kit/conftest.py", "nnbasics/nbgrader_ext/student_content.py"]
 
 
+# Python 3.12 splits an f-string into parts; 3.11 has it whole as one STRING.
+TEXT_TOKENS = {tokenize.COMMENT, tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
+
+
 def words_of_python(source: str) -> list[str]:
     """The comments and string literals of Python source that contain Korean."""
     found = []
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type in (tokenize.COMMENT, tokenize.STRING) and HANGUL.search(token.string):
-                found.append(token.string)
-            elif token.type == getattr(tokenize, "FSTRING_MIDDLE", None) and HANGUL.search(token.string):
+            if token.type in TEXT_TOKENS and HANGUL.search(token.string):
                 found.append(token.string)
     except (tokenize.TokenError, IndentationError, SyntaxError):
         found.append(source)
